@@ -1,0 +1,29 @@
+# Two entry points: `make run` (chat with carebot locally) and `make test` (everything CI checks).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test lint typecheck clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/carebot chat
+
+lint: $(STAMP)
+	$(BIN)/ruff check bot adapters moderation storage config tests bench
+	$(BIN)/ruff format --check bot adapters moderation storage config tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy --strict bot adapters moderation storage
+
+test: $(STAMP) lint typecheck
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

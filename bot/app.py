@@ -1,0 +1,70 @@
+"""The composition root: the one place that lists every feature and wires the engine."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from bot.capabilities import Capabilities
+from bot.clock import Clock
+from bot.dispatch import Dispatcher
+from bot.engine import Engine, Middleware, Sleep
+from bot.features import data_rights, groups, invites, linking, onboarding, roles
+from bot.router import Router
+from bot.services import Services
+from config.settings import Settings
+from config.texts import Texts
+from storage.database import Database
+
+
+def feature_routers() -> list[Router]:
+    """Every feature, in the order their message matchers are tried."""
+    return [
+        onboarding.router,
+        groups.router,
+        roles.router,
+        invites.router,
+        linking.router,
+        data_rights.router,
+    ]
+
+
+def moderation_hooks() -> list[Middleware]:
+    """Checks that see every message before the features do (filled by moderation/)."""
+    return []
+
+
+@dataclass(slots=True)
+class App:
+    services: Services
+    dispatcher: Dispatcher
+    engine: Engine
+    routers: Sequence[Router]
+
+
+def build_app(
+    *,
+    settings: Settings,
+    texts: Texts,
+    clock: Clock,
+    db: Database,
+    capabilities: Mapping[str, Capabilities] | None = None,
+    routers: Sequence[Router] | None = None,
+    sleep: Sleep | None = None,
+) -> App:
+    """Wire everything; raises ConfigError if any feature's texts are missing."""
+    chosen = list(routers if routers is not None else feature_routers())
+    services = Services(
+        settings=settings,
+        texts=texts,
+        clock=clock,
+        db=db,
+        capabilities=dict(capabilities or {}),
+        exporters=[e for r in chosen for e in r.exporters],
+        erasers=[e for r in chosen for e in r.erasers],
+    )
+    dispatcher = Dispatcher(chosen, bot_names=(settings.bot_name,))
+    dispatcher.validate(texts)
+    engine = Engine(services, dispatcher, moderation_hooks(), sleep=sleep or asyncio.sleep)
+    return App(services=services, dispatcher=dispatcher, engine=engine, routers=chosen)

@@ -1,0 +1,27 @@
+"""The engine's own words (help, unknown commands, errors), read from config/messages.toml."""
+
+from __future__ import annotations
+
+from config.texts import TextSection
+
+
+class CoreTexts(TextSection):
+    section = "core"
+    help_header: str
+    help_line: str
+    help_footer_guest: str
+    help_footer: str
+    command_help: dict[str, str]
+    unknown_command: str
+    unknown_command_suggest: str
+    unknown_command_none: str
+    needs_join: str
+    needs_role: str
+    dm_only: str
+    group_only: str
+    button_expired: str
+    choose_number: str
+    number_out_of_range: str
+    something_wrong: str
+    busy: str
+    role_names: dict[str, str]

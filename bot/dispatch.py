@@ -1,0 +1,144 @@
+"""Routes one event to one feature handler, checking roles and places on the way.
+
+Also owns the two things every command shares: `/help`, generated from what the
+commands declare, and the friendly answer to a command nobody declared.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+from collections.abc import Sequence
+
+from bot.commands import ParsedCommand, parse_command
+from bot.context import Context
+from bot.core_texts import CoreTexts
+from bot.events import ButtonPressed, MemberJoined, MemberLeft, Message
+from bot.roles import Role
+from bot.router import ButtonSpec, CommandSpec, Router, Where
+from config.settings import ConfigError
+from config.texts import Texts
+
+log = logging.getLogger(__name__)
+
+
+class Dispatcher:
+    def __init__(self, routers: Sequence[Router], bot_names: tuple[str, ...]) -> None:
+        self.routers = tuple(routers)
+        self.bot_names = bot_names
+        self.commands: dict[str, CommandSpec] = {}
+        self.buttons: dict[str, ButtonSpec] = {}
+        for router in self.routers:
+            for spec in router.commands:
+                if spec.name in self.commands or spec.name == "help":
+                    raise ValueError(f"command /{spec.name} declared twice ({router.name})")
+                self.commands[spec.name] = spec
+            for button in router.buttons:
+                if button.prefix in self.buttons:
+                    raise ValueError(f"button prefix {button.prefix!r} declared twice")
+                self.buttons[button.prefix] = button
+
+    def validate(self, texts: Texts) -> None:
+        """Fail at start, with one clear line, if any text a feature needs is missing."""
+        core = texts.get(CoreTexts)
+        for router in self.routers:
+            for model in router.text_sections:
+                texts.get(model)
+        for name, spec in self.commands.items():
+            if not spec.hidden and name not in core.command_help:
+                raise ConfigError(f"messages: [core.command_help] has no line for /{name}")
+
+    def visible_commands(self, role: Role) -> list[CommandSpec]:
+        allowed = [c for c in self.commands.values() if not c.hidden and c.role <= role]
+        return sorted(allowed, key=lambda c: (c.role, c.name))
+
+    async def dispatch(self, ctx: Context) -> None:
+        event = ctx.event
+        if isinstance(event, Message):
+            command = parse_command(event.text, self.bot_names)
+            if command is not None and (
+                not command.via_mention or command.name in self.commands or command.name == "help"
+            ):
+                await self._command(ctx, command)
+                return
+            await self._message(ctx, event)
+        elif isinstance(event, ButtonPressed):
+            await self._button(ctx, event)
+        elif isinstance(event, MemberJoined):
+            for router in self.routers:
+                for joined in router.on_join:
+                    await joined(ctx)
+        elif isinstance(event, MemberLeft):
+            for router in self.routers:
+                for left in router.on_leave:
+                    await left(ctx)
+
+    async def _command(self, ctx: Context, command: ParsedCommand) -> None:
+        texts = ctx.texts(CoreTexts)
+        if command.name in ("help", "commands"):
+            self._help(ctx)
+            return
+        spec = self.commands.get(command.name)
+        if spec is None:
+            self._unknown(ctx, command.name)
+            return
+        if not self._allowed(ctx, spec.role, spec.name, texts):
+            return
+        if spec.where is Where.DM and not ctx.in_dm:
+            ctx.reply(texts.dm_only.format(name=spec.name))
+            return
+        if spec.where is Where.GROUP and ctx.in_dm:
+            ctx.reply(texts.group_only.format(name=spec.name))
+            return
+        await spec.handler(ctx, command)
+
+    def _allowed(self, ctx: Context, needed: Role, name: str, texts: CoreTexts) -> bool:
+        if ctx.role >= needed:
+            return True
+        if ctx.role is Role.GUEST:
+            ctx.reply(texts.needs_join)
+        else:
+            role_name = texts.role_names.get(needed.label, needed.label)
+            ctx.reply(texts.needs_role.format(name=name, role=role_name))
+        return False
+
+    def _help(self, ctx: Context) -> None:
+        texts = ctx.texts(CoreTexts)
+        lines = [texts.help_header]
+        for spec in self.visible_commands(ctx.role):
+            lines.append(texts.help_line.format(name=spec.name, text=texts.command_help[spec.name]))
+        lines.append(texts.help_footer_guest if ctx.role is Role.GUEST else texts.help_footer)
+        ctx.reply("\n".join(lines))
+
+    def _unknown(self, ctx: Context, name: str) -> None:
+        texts = ctx.texts(CoreTexts)
+        names = [spec.name for spec in self.visible_commands(ctx.role)] + ["help"]
+        close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+        if close:
+            suggestions = ", ".join(f"/{n}" for n in close)
+            ctx.reply(texts.unknown_command_suggest.format(name=name, suggestions=suggestions))
+        else:
+            ctx.reply(texts.unknown_command_none.format(name=name))
+
+    async def _message(self, ctx: Context, message: Message) -> None:
+        for router in self.routers:
+            for spec in router.messages:
+                if ctx.role < spec.role:
+                    continue
+                if spec.where is Where.DM and not ctx.in_dm:
+                    continue
+                if spec.where is Where.GROUP and ctx.in_dm:
+                    continue
+                if await spec.handler(ctx, message):
+                    return
+
+    async def _button(self, ctx: Context, press: ButtonPressed) -> None:
+        texts = ctx.texts(CoreTexts)
+        prefix, _, arg = press.data.partition(":")
+        spec = self.buttons.get(prefix)
+        if spec is None:
+            ctx.dm(texts.button_expired)
+            return
+        if not self._allowed(ctx, spec.role, prefix, texts):
+            return
+        await spec.handler(ctx, arg)

@@ -1,0 +1,148 @@
+"""A feature's declarations: its commands, buttons, message matchers, events and jobs.
+
+Each feature module builds one Router; the composition root lists them. The
+dispatcher checks roles and places from these declarations, nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.commands import ParsedCommand
+from bot.context import Context
+from bot.events import Message
+from bot.roles import Role
+from bot.services import DataEraser, DataExporter
+from config.texts import TextSection
+
+CommandHandler = Callable[[Context, ParsedCommand], Awaitable[None]]
+ButtonHandler = Callable[[Context, str], Awaitable[None]]
+MessageHandler = Callable[[Context, Message], Awaitable[bool]]
+EventHandler = Callable[[Context], Awaitable[None]]
+JobHandler = Callable[["JobContext", dict[str, Any]], Awaitable[None]]
+
+
+class Where(StrEnum):
+    ANYWHERE = "anywhere"
+    DM = "dm"
+    GROUP = "group"
+
+
+@dataclass(frozen=True, slots=True)
+class CommandSpec:
+    name: str
+    handler: CommandHandler
+    role: Role
+    where: Where
+    hidden: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ButtonSpec:
+    prefix: str
+    handler: ButtonHandler
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class MessageSpec:
+    handler: MessageHandler
+    role: Role
+    where: Where
+
+
+@dataclass(slots=True)
+class JobContext:
+    """What a scheduled job gets: storage, services and a way to queue messages."""
+
+    db: AsyncSession
+    services: Any
+    outbox: Any
+
+
+@dataclass(slots=True)
+class Router:
+    name: str
+    commands: list[CommandSpec] = field(default_factory=list)
+    buttons: list[ButtonSpec] = field(default_factory=list)
+    messages: list[MessageSpec] = field(default_factory=list)
+    on_join: list[EventHandler] = field(default_factory=list)
+    on_leave: list[EventHandler] = field(default_factory=list)
+    jobs: dict[str, JobHandler] = field(default_factory=dict)
+    text_sections: list[type[TextSection]] = field(default_factory=list)
+    exporters: list[DataExporter] = field(default_factory=list)
+    erasers: list[DataEraser] = field(default_factory=list)
+
+    def command(
+        self,
+        name: str,
+        *,
+        role: Role = Role.CARER,
+        where: Where = Where.ANYWHERE,
+        hidden: bool = False,
+    ) -> Callable[[CommandHandler], CommandHandler]:
+        def register(handler: CommandHandler) -> CommandHandler:
+            self.commands.append(CommandSpec(name, handler, role, where, hidden))
+            return handler
+
+        return register
+
+    def button(
+        self, prefix: str, *, role: Role = Role.GUEST
+    ) -> Callable[[ButtonHandler], ButtonHandler]:
+        if ":" in prefix:
+            raise ValueError("a button prefix may not contain ':'")
+
+        def register(handler: ButtonHandler) -> ButtonHandler:
+            self.buttons.append(ButtonSpec(prefix, handler, role))
+            return handler
+
+        return register
+
+    def message(
+        self, *, role: Role = Role.GUEST, where: Where = Where.ANYWHERE
+    ) -> Callable[[MessageHandler], MessageHandler]:
+        def register(handler: MessageHandler) -> MessageHandler:
+            self.messages.append(MessageSpec(handler, role, where))
+            return handler
+
+        return register
+
+    def joined(self, handler: EventHandler) -> EventHandler:
+        self.on_join.append(handler)
+        return handler
+
+    def left(self, handler: EventHandler) -> EventHandler:
+        self.on_leave.append(handler)
+        return handler
+
+    def job(self, kind: str) -> Callable[[JobHandler], JobHandler]:
+        def register(handler: JobHandler) -> JobHandler:
+            self.jobs[kind] = handler
+            return handler
+
+        return register
+
+    def texts(self, *models: type[TextSection]) -> None:
+        self.text_sections.extend(models)
+
+    def exporter(self, func: DataExporter) -> DataExporter:
+        self.exporters.append(func)
+        return func
+
+    def eraser(self, func: DataEraser) -> DataEraser:
+        self.erasers.append(func)
+        return func
+
+
+def button_data(prefix: str, arg: str = "") -> str:
+    """Compose button data; kept short because Telegram allows 64 bytes."""
+    data = f"{prefix}:{arg}"
+    if len(data.encode()) > 64:
+        raise ValueError(f"button data too long: {prefix}")
+    return data
