@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -52,6 +53,7 @@ def build_app(
     capabilities: Mapping[str, Capabilities] | None = None,
     routers: Sequence[Router] | None = None,
     sleep: Sleep | None = None,
+    rng: random.Random | None = None,
 ) -> App:
     """Wire everything; raises ConfigError if any feature's texts are missing."""
     chosen = list(routers if routers is not None else feature_routers())
@@ -61,6 +63,7 @@ def build_app(
         clock=clock,
         db=db,
         capabilities=dict(capabilities or {}),
+        rng=rng or random.SystemRandom(),
         exporters=[e for r in chosen for e in r.exporters],
         erasers=[e for r in chosen for e in r.erasers],
     )

@@ -8,10 +8,12 @@ because phones like to "smarten" them.
 from __future__ import annotations
 
 import re
-import shlex
 from dataclasses import dataclass
 
-_SMART_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+_SMART_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
+_QUOTES = "\"'"
+# Zero-width spaces and joiners, word joiner, byte-order mark, soft hyphen.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _COMMAND = re.compile(
     r"^[/!](?P<name>[A-Za-z][A-Za-z0-9_-]{0,31})(?:@(?P<bot>[A-Za-z0-9_]+))?(?=\s|$)"
 )
@@ -29,14 +31,51 @@ class ParsedCommand:
 
 
 def split_args(text: str) -> tuple[str, ...]:
-    """Split arguments shell-style; fall back to plain words if quotes don't balance."""
-    text = text.translate(_SMART_QUOTES).strip()
-    if not text:
-        return ()
-    try:
-        return tuple(shlex.split(text))
-    except ValueError:
-        return tuple(text.replace('"', " ").split())
+    """Split arguments into words; "quoted words" (straight or curly) stay together.
+
+    A quote only opens at the start of a word and closes at the end of one, so
+    apostrophes inside names (O'Brien, D'Arcy O'Neil) and backslashes are kept
+    as typed. An opening quote that never closes is simply dropped.
+    """
+    text = _clean(text).translate(_SMART_QUOTES)
+    args: list[str] = []
+    index, size = 0, len(text)
+    while index < size:
+        if text[index].isspace():
+            index += 1
+            continue
+        quote = text[index]
+        if quote in _QUOTES:
+            close = _closing_quote(text, index + 1, quote)
+            if close is not None:
+                args.append(text[index + 1 : close])
+                index = close + 1
+                continue
+            index += 1  # an unbalanced quote: drop it, read on as plain words
+            continue
+        end = index
+        while end < size and not text[end].isspace():
+            end += 1
+        word = text[index:end].replace('"', "")
+        if word:
+            args.append(word)
+        index = end
+    return tuple(args)
+
+
+def _closing_quote(text: str, start: int, quote: str) -> int | None:
+    """Where a quoted argument ends: the quote followed by a space or the end."""
+    position = text.find(quote, start)
+    while position != -1:
+        if position + 1 == len(text) or text[position + 1].isspace():
+            return position
+        position = text.find(quote, position + 1)
+    return None
+
+
+def _clean(text: str) -> str:
+    """Drop invisible characters phones and web clients slip into messages."""
+    return text.translate(_INVISIBLE)
 
 
 def _strip_leading_mention(text: str, bot_names: tuple[str, ...]) -> str | None:
@@ -45,8 +84,8 @@ def _strip_leading_mention(text: str, bot_names: tuple[str, ...]) -> str | None:
         prefix = f"@{name.lower()}"
         if lowered.startswith(prefix):
             rest = text[len(prefix) :]
-            if rest[:1] in ("", " ", ",", ":"):
-                return rest.lstrip(" ,:")
+            if rest[:1] in ("", ",", ":") or rest[:1].isspace():
+                return rest.lstrip(" ,:\t\n")
     return None
 
 
@@ -58,12 +97,12 @@ def parse_command(text: str, bot_names: tuple[str, ...] = ("carebot",)) -> Parse
     it as a command only if that command exists, so "@carebot what is PP+?"
     stays a question.
     """
-    stripped = text.strip()
+    stripped = _clean(text).strip()
     if not stripped:
         return None
     mentioned = _strip_leading_mention(stripped, bot_names)
     if mentioned is not None:
-        word, _, rest = mentioned.partition(" ")
+        word, rest = (mentioned.split(maxsplit=1) + ["", ""])[:2]
         word = word.lstrip("/!")
         if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,31}", word):
             return None

@@ -95,7 +95,7 @@ class Dispatcher:
     def _allowed(self, ctx: Context, needed: Role, name: str, texts: CoreTexts) -> bool:
         if ctx.role >= needed:
             return True
-        if ctx.role is Role.GUEST:
+        if ctx.role is Role.GUEST and ctx.person is None:
             ctx.reply(texts.needs_join)
         else:
             role_name = texts.role_names.get(needed.label, needed.label)

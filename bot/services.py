@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +26,7 @@ class Services:
     clock: Clock
     db: Database
     capabilities: Mapping[str, Capabilities] = field(default_factory=dict)
+    rng: random.Random = field(default_factory=random.SystemRandom)
     exporters: Sequence[DataExporter] = ()
     erasers: Sequence[DataEraser] = ()
 

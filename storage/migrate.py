@@ -37,3 +37,19 @@ async def upgrade(db: Database) -> None:
 async def table_names(db: Database) -> list[str]:
     async with db.engine.connect() as conn:
         return await conn.run_sync(_current_tables)
+
+
+def _revisions(connection: Connection) -> tuple[str | None, str | None]:
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    current = MigrationContext.configure(connection).get_current_revision()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return current, head
+
+
+async def is_current(db: Database) -> bool:
+    """True when the schema is at the newest migration."""
+    async with db.engine.connect() as conn:
+        current, head = await conn.run_sync(_revisions)
+    return current == head

@@ -53,13 +53,15 @@ async def mydata(ctx: Context, _command: ParsedCommand) -> None:
     if ctx.person is None:
         ctx.dm(texts.nothing_held)
         return
-    sections: dict[str, Any] = await core_export(ctx.db, ctx.person.id)
+    zone = ctx.services.settings.zone
+    sections: dict[str, Any] = await core_export(ctx.db, ctx.person.id, zone)
     for exporter in ctx.services.exporters:
         sections.update(await exporter(ctx.db, ctx.person.id))
-    zone = ctx.services.settings.zone
     lines = [texts.export_header]
     for key, value in sections.items():
-        lines.append(f"*{texts.labels.get(key, key)}*: {_render(value, zone)}")
+        rendered = _render(value, zone)
+        separator = ":" if rendered.startswith("\n") else ": "
+        lines.append(f"*{texts.labels.get(key, key)}*{separator}{rendered}")
     lines.append(texts.export_footer)
     ctx.dm("\n".join(lines))
 

@@ -7,15 +7,20 @@ hash is stored, so the database never holds a code that still works.
 from __future__ import annotations
 
 import hashlib
+import random
 import re
-import secrets
 
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 10
 
 
-def new_code() -> str:
-    raw = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+_SYSTEM_RANDOM = random.SystemRandom()
+
+
+def new_code(rng: random.Random | None = None) -> str:
+    """A fresh code; `rng` is injectable so scripted console runs repeat exactly."""
+    source = rng or _SYSTEM_RANDOM
+    raw = "".join(source.choice(ALPHABET) for _ in range(CODE_LENGTH))
     return f"{raw[:5]}-{raw[5:]}"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -12,16 +12,23 @@ from storage.models import (
     Account,
     Consent,
     DailyCount,
+    Delivery,
     Invite,
     Membership,
     Organisation,
+    PendingChoice,
     PendingJoin,
     Person,
     RoleChange,
 )
 
 
-async def core_export(db: AsyncSession, person_id: int) -> dict[str, Any]:
+async def core_export(db: AsyncSession, person_id: int, zone: tzinfo = UTC) -> dict[str, Any]:
+    """Everything the core holds about a person; dates are shown in `zone`."""
+
+    def day(value: datetime) -> str:
+        return f"{value.astimezone(zone):%d %b %Y}"
+
     person = await db.get(Person, person_id)
     if person is None:
         return {}
@@ -44,10 +51,10 @@ async def core_export(db: AsyncSession, person_id: int) -> dict[str, Any]:
         "name": person.display_name,
         "joined": person.created_at,
         "accounts": [f"{a.platform}: {a.external_id}" for a in accounts],
-        "roles": [f"{o.name}: {m.role} since {m.since:%d %b %Y}" for m, o in memberships.all()],
-        "agreements": [f"{c.kind} version {c.version}, {c.given_at:%d %b %Y}" for c in consents],
+        "roles": [f"{o.name}: {m.role} since {day(m.since)}" for m, o in memberships.all()],
+        "agreements": [f"{c.kind} version {c.version}, {day(c.given_at)}" for c in consents],
         "role_history": [
-            f"{c.at:%d %b %Y}: {c.old_role or 'none'} → {c.new_role} ({c.reason})" for c in changes
+            f"{day(c.at)}: {c.old_role or 'none'} → {c.new_role} ({c.reason})" for c in changes
         ],
         "invites_created": int(invites_made or 0),
     }
@@ -63,6 +70,21 @@ async def erase_person(db: AsyncSession, person_id: int, org_ids: list[int], now
             delete(PendingJoin).where(
                 PendingJoin.platform == account.platform,
                 PendingJoin.external_id == account.external_id,
+            )
+        )
+        # Their private chat's id is their platform id: drop what is keyed by it.
+        await db.execute(
+            delete(PendingChoice).where(
+                PendingChoice.chat_key.startswith(
+                    f"{account.platform}:{account.external_id}:", autoescape=True
+                )
+            )
+        )
+        await db.execute(
+            delete(Delivery).where(
+                Delivery.platform == account.platform,
+                Delivery.chat_id == account.external_id,
+                Delivery.chat_kind == "dm",
             )
         )
     person = await db.get(Person, person_id)

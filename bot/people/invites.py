@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -29,9 +30,10 @@ async def create_invite(
     created_by: int | None,
     now: datetime,
     valid_days: int,
+    rng: random.Random | None = None,
 ) -> str:
     """A fresh one-time code; only its hash is stored."""
-    code = new_code()
+    code = new_code(rng)
     db.add(
         Invite(
             org_id=org_id,

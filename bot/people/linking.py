@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
@@ -12,6 +13,7 @@ from bot.roles import Role
 from storage.models import (
     Account,
     Consent,
+    Group,
     Invite,
     LinkCode,
     Membership,
@@ -22,8 +24,14 @@ from storage.models import (
 PURPOSE = "link"
 
 
-async def create_link_code(db: AsyncSession, person_id: int, now: datetime, minutes: int) -> str:
-    code = new_code()
+async def create_link_code(
+    db: AsyncSession,
+    person_id: int,
+    now: datetime,
+    minutes: int,
+    rng: random.Random | None = None,
+) -> str:
+    code = new_code(rng)
     db.add(
         LinkCode(
             person_id=person_id,
@@ -45,8 +53,11 @@ async def usable_link_code(db: AsyncSession, code: str, now: datetime) -> LinkCo
     return found
 
 
-async def merge_people(db: AsyncSession, keep_id: int, drop_id: int) -> None:
-    """Move everything of `drop_id` onto `keep_id`, keeping the higher role per organisation."""
+async def merge_people(db: AsyncSession, keep_id: int, drop_id: int, now: datetime) -> None:
+    """Move everything of `drop_id` onto `keep_id`, keeping the higher role per organisation.
+
+    A role raised by the merge is written to the audit trail like any other change.
+    """
     kept = {
         m.org_id: m
         for m in (await db.execute(select(Membership).where(Membership.person_id == keep_id)))
@@ -63,8 +74,20 @@ async def merge_people(db: AsyncSession, keep_id: int, drop_id: int) -> None:
         if mine is None:
             member.person_id = keep_id
         else:
-            if Role[member.role.upper()] > Role[mine.role.upper()]:
-                mine.role = member.role
+            higher = Role[member.role.upper()]
+            if higher > Role[mine.role.upper()]:
+                db.add(
+                    RoleChange(
+                        org_id=mine.org_id,
+                        person_id=keep_id,
+                        changed_by=None,
+                        old_role=mine.role,
+                        new_role=higher.label,
+                        reason="link",
+                        at=now,
+                    )
+                )
+                mine.role, mine.since = higher.label, now
             await db.delete(member)
     await db.flush()
     for model, column in (
@@ -75,6 +98,7 @@ async def merge_people(db: AsyncSession, keep_id: int, drop_id: int) -> None:
         (RoleChange, RoleChange.changed_by),
         (Invite, Invite.created_by),
         (Invite, Invite.redeemed_by),
+        (Group, Group.registered_by),
     ):
         await db.execute(
             update(model)

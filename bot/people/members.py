@@ -92,7 +92,7 @@ async def record_consent(
 
 async def people_named(db: AsyncSession, org_id: int, name: str) -> list[Person]:
     """Members of an organisation whose name matches what someone typed (@ and case ignored)."""
-    wanted = " ".join(name.lstrip("@").split()).lower()
+    wanted = _comparable(name.lstrip("@"))
     rows = await db.execute(
         select(Person)
         .join(Membership, Membership.person_id == Person.id)
@@ -100,7 +100,15 @@ async def people_named(db: AsyncSession, org_id: int, name: str) -> list[Person]
         .order_by(Person.id)
     )
     people = list(rows.scalars().all())
-    exact = [p for p in people if p.display_name.lower() == wanted]
+    exact = [p for p in people if _comparable(p.display_name) == wanted]
     if exact:
         return exact
-    return [p for p in people if p.display_name.lower().startswith(wanted)] if wanted else []
+    return [p for p in people if _comparable(p.display_name).startswith(wanted)] if wanted else []
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+def _comparable(name: str) -> str:
+    """A name as typed and as stored compare equal despite case, spacing and curly quotes."""
+    return " ".join(name.translate(_APOSTROPHES).split()).casefold()

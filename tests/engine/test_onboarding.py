@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from bot.people.invites import create_invite
 from bot.roles import Role
-from storage.models import Account, Person, PendingJoin
+from storage.models import Account, PendingJoin, Person
 from tests.support.harness import Harness, only_text
 
 

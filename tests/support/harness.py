@@ -98,9 +98,7 @@ class Harness:
         )
         return self._record(await self.app.engine.handle(event))
 
-    async def press(
-        self, label: str, *, as_: Actor, in_: ChatRef | None = None
-    ) -> list[Action]:
+    async def press(self, label: str, *, as_: Actor, in_: ChatRef | None = None) -> list[Action]:
         """Press the button with this label (or data) on the latest message offering it."""
         chat = in_ or as_.dm
         button = self.find_button(label, chat)
