@@ -10,12 +10,15 @@ from dataclasses import dataclass
 from bot.capabilities import Capabilities
 from bot.clock import Clock
 from bot.dispatch import Dispatcher
-from bot.engine import Engine, Middleware, Sleep
+from bot.engine import Engine, Sleep
 from bot.features import data_rights, groups, invites, linking, onboarding, roles
+from bot.membership import MembershipRecorder
+from bot.middleware import Middleware
 from bot.router import Router
 from bot.services import Services
 from config.settings import Settings
 from config.texts import Texts
+from moderation import policy, reporting, rules
 from storage.database import Database
 
 
@@ -28,12 +31,15 @@ def feature_routers() -> list[Router]:
         invites.router,
         linking.router,
         data_rights.router,
+        rules.router,
+        reporting.router,
+        policy.router,
     ]
 
 
-def moderation_hooks() -> list[Middleware]:
-    """Checks that see every message before the features do (filled by moderation/)."""
-    return []
+def middlewares() -> list[Middleware]:
+    """What sees every event before the features do, in order."""
+    return [MembershipRecorder()]
 
 
 @dataclass(slots=True)
@@ -69,5 +75,5 @@ def build_app(
     )
     dispatcher = Dispatcher(chosen, bot_names=(settings.bot_name,))
     dispatcher.validate(texts)
-    engine = Engine(services, dispatcher, moderation_hooks(), sleep=sleep or asyncio.sleep)
+    engine = Engine(services, dispatcher, middlewares(), sleep=sleep or asyncio.sleep)
     return App(services=services, dispatcher=dispatcher, engine=engine, routers=chosen)

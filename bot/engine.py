@@ -22,12 +22,11 @@ from bot.core_texts import CoreTexts
 from bot.dispatch import Dispatcher
 from bot.events import Action, Event, Message, Outgoing, event_id, event_sender
 from bot.identity import identify
+from bot.middleware import Middleware, Next
 from bot.services import Services
 
 log = logging.getLogger(__name__)
 
-Next = Callable[[], Awaitable[None]]
-Middleware = Callable[[Context, Next], Awaitable[None]]
 Sleep = Callable[[float], Awaitable[None]]
 
 DEDUPE_WINDOW = 10_000
@@ -49,14 +48,14 @@ class Engine:
         self,
         services: Services,
         dispatcher: Dispatcher,
-        moderation: Sequence[Middleware] = (),
+        middlewares: Sequence[Middleware] = (),
         *,
         attempts: int = 3,
         sleep: Sleep = asyncio.sleep,
     ) -> None:
         self.services = services
         self.dispatcher = dispatcher
-        self.moderation = tuple(moderation)
+        self.middlewares = tuple(middlewares)
         self.attempts = attempts
         self.sleep = sleep
         self._seen: OrderedDict[str, None] = OrderedDict()
@@ -110,7 +109,7 @@ class Engine:
             return actions
 
     async def _run_chain(self, ctx: Context) -> None:
-        chain = (*self.moderation, self._route)
+        chain = (*self.middlewares, self._route)
 
         async def step(index: int) -> None:
             if index < len(chain):

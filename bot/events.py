@@ -51,6 +51,7 @@ class Message:
     has_document: bool = False
     is_edit: bool = False
     reply_to_message_id: str | None = None
+    reply_to_sender: UserRef | None = None
     raw: Any = field(default=None, compare=False, repr=False)
 
 

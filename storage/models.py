@@ -71,6 +71,21 @@ class Group(Base):
     active: Mapped[bool] = mapped_column(default=True)
     registered_at: Mapped[datetime]
     registered_by: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    confidentiality_policy: Mapped[str] = mapped_column(String(8), default="nudge")
+    photo_reminders: Mapped[bool] = mapped_column(default=True)
+
+
+class GroupMember(Base):
+    """Who has been seen in a group, and whether they agreed to its ground rules."""
+
+    __tablename__ = "group_members"
+    __table_args__ = (UniqueConstraint("group_id", "person_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    first_seen: Mapped[datetime]
+    agreed_rules_at: Mapped[datetime | None]
+    left_at: Mapped[datetime | None]
 
 
 class Person(Base):

@@ -87,14 +87,27 @@ class Harness:
                 await ensure_group(db, organisation, chat, purpose, self.clock.now())
         return chat
 
-    async def say(self, text: str, *, as_: Actor, in_: ChatRef | None = None) -> list[Action]:
+    async def say(
+        self,
+        text: str,
+        *,
+        as_: Actor,
+        in_: ChatRef | None = None,
+        replying_to: Actor | None = None,
+        photo: bool = False,
+        edit_of: str | None = None,
+    ) -> list[Action]:
         chat = in_ or as_.dm
         event = Message(
             chat=chat,
             sender=as_.user,
             text=text,
-            message_id=str(next(self._ids)),
+            message_id=edit_of or str(next(self._ids)),
             sent_at=self.clock.now(),
+            reply_to_message_id="earlier" if replying_to else None,
+            reply_to_sender=replying_to.user if replying_to else None,
+            has_photo=photo,
+            is_edit=edit_of is not None,
         )
         return self._record(await self.app.engine.handle(event))
 
