@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import random
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from adapters.console.reader import LineReader
 from adapters.console.session import PLATFORM, ConsoleSession
 from bot.capabilities import Capabilities
 from bot.cli.common import add_config_option, settings_from
@@ -84,12 +84,12 @@ async def handle_chat(args: argparse.Namespace) -> int:
 
 async def _interactive(session: ConsoleSession) -> None:
     print(HELP_LINES + "\n")
+    reader = LineReader()
     while True:
         who = session.me.display_name if session.me else "nobody"
         place = session.place.title if session.place else "private chat"
-        try:
-            line = await asyncio.to_thread(input, f"{who} @ {place}> ")
-        except EOFError:
+        line = await reader.next_line(f"{who} @ {place}> ")
+        if line is None:
             print()
             return
         await session.feed(line)

@@ -9,6 +9,7 @@ import signal
 import sys
 from typing import Any
 
+from adapters.console.reader import LineReader
 from adapters.console.session import PLATFORM, ConsoleSession
 from bot.capabilities import Capabilities
 from bot.cli.common import add_config_option, settings_from
@@ -50,9 +51,10 @@ async def handle_run(args: argparse.Namespace) -> int:
 
 
 async def _read_console(session: ConsoleSession, stop: asyncio.Event) -> None:
+    reader = LineReader()
     while not stop.is_set():
-        line = await asyncio.to_thread(sys.stdin.readline)
-        if not line:
+        line = await reader.next_line()
+        if line is None:
             stop.set()
             return
         await session.feed(line)

@@ -44,17 +44,19 @@ def test_jsonl_transcript_has_every_action(tmp_path: Path) -> None:
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["to"] for line in lines] == [
         "group:Tuesday",
+        "group:Tuesday",
         "dm:Sam",
         "dm:Amira",
         "dm:Amira",
         "dm:Amira",
     ]
     assert all(line["action"] == "send" for line in lines)
-    assert "coffee morning" in lines[0]["text"]
-    assert "invite code" in lines[1]["text"] and "carer" in lines[1]["text"]
-    assert "/regster" in lines[2]["text"] and "/register" not in lines[2]["text"]
-    assert lines[3]["buttons"] == ["Yes, erase it all", "No, keep it"]
-    assert "nothing has been erased" in lines[4]["text"]
+    assert "group agreement" in lines[0]["text"] and lines[0]["buttons"] == ["I agree"]
+    assert "coffee morning" in lines[1]["text"]
+    assert "invite code" in lines[2]["text"] and "carer" in lines[2]["text"]
+    assert "/regster" in lines[3]["text"] and "/register" not in lines[3]["text"]
+    assert lines[4]["buttons"] == ["Yes, erase it all", "No, keep it"]
+    assert "nothing has been erased" in lines[5]["text"]
     assert "Unknown console command :nonsense" in result.stderr
 
 
