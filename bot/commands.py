@@ -102,7 +102,7 @@ def parse_command(text: str, bot_names: tuple[str, ...] = ("carebot",)) -> Parse
         return None
     mentioned = _strip_leading_mention(stripped, bot_names)
     if mentioned is not None:
-        word, rest = (mentioned.split(maxsplit=1) + ["", ""])[:2]
+        word, rest = [*mentioned.split(maxsplit=1), "", ""][:2]
         word = word.lstrip("/!")
         if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,31}", word):
             return None

@@ -21,6 +21,8 @@ from config.texts import Texts
 
 log = logging.getLogger(__name__)
 
+SUGGEST_CUTOFF = 0.6  # how alike a typo and a command must be to suggest it
+
 
 class Dispatcher:
     def __init__(self, routers: Sequence[Router], bot_names: tuple[str, ...]) -> None:
@@ -113,9 +115,9 @@ class Dispatcher:
     def _unknown(self, ctx: Context, name: str) -> None:
         texts = ctx.texts(CoreTexts)
         names = [spec.name for spec in self.visible_commands(ctx.role)] + ["help"]
-        close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+        close = _close_matches(name, names)
         if close:
-            suggestions = ", ".join(f"/{n}" for n in close)
+            suggestions = " or ".join(f"/{n}" for n in close)
             ctx.reply(texts.unknown_command_suggest.format(name=name, suggestions=suggestions))
         else:
             ctx.reply(texts.unknown_command_none.format(name=name))
@@ -142,3 +144,13 @@ class Dispatcher:
         if not self._allowed(ctx, spec.role, prefix, texts):
             return
         await spec.handler(ctx, arg)
+
+
+def _close_matches(typed: str, names: list[str]) -> list[str]:
+    """The commands a typo most likely meant: at most two, and only near-best ones."""
+    scored = sorted(
+        ((difflib.SequenceMatcher(None, typed, name).ratio(), name) for name in names),
+        key=lambda pair: (-pair[0], pair[1]),
+    )
+    best = scored[0][0] if scored else 0.0
+    return [name for score, name in scored[:2] if score >= SUGGEST_CUTOFF and best - score <= 0.15]

@@ -105,7 +105,9 @@ class Engine:
             await self._run_chain(ctx)
             actions = ctx.actions
             if any(isinstance(a, Outgoing) and a.buttons for a in actions):
-                actions = await self._numbered(db, actions, settings.retention.pending_choice_hours)
+                actions = await self._numbered(
+                    db, actions, settings.retention.pending_choice_hours, event_sender(event).id
+                )
             return actions
 
     async def _run_chain(self, ctx: Context) -> None:
@@ -120,14 +122,16 @@ class Engine:
     async def _route(self, ctx: Context, _next: Next) -> None:
         await self.dispatcher.dispatch(ctx)
 
-    async def _numbered(self, db: AsyncSession, actions: list[Action], hours: int) -> list[Action]:
+    async def _numbered(
+        self, db: AsyncSession, actions: list[Action], hours: int, asked_by: str
+    ) -> list[Action]:
         texts = self.services.texts.get(CoreTexts)
         result: list[Action] = []
         for action in actions:
             caps = self.services.capabilities_for(action.chat.platform)
             if isinstance(action, Outgoing) and action.buttons and not caps.buttons:
                 expires = self.services.clock.now() + timedelta(hours=hours)
-                await remember(db, action, expires)
+                await remember(db, action, expires, asked_by)
                 action = as_numbered(action, texts)
             result.append(action)
         return result

@@ -13,11 +13,20 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 CONFIG_DIR = Path(__file__).parent
 DEFAULT_SETTINGS_FILE = CONFIG_DIR / "carebot.toml"
 SECRET_FIELDS = frozenset({"telegram_bot_token", "database_url"})
+# Environment variables carebot reads, and the setting each one fills.
+ENVIRONMENT = {
+    "DATABASE_URL": "DATABASE_URL",
+    "TELEGRAM_BOT_TOKEN": "TELEGRAM_BOT_TOKEN",
+    "CAREBOT_DATA_DIR": "data_dir",
+    "CAREBOT_LOG_FORMAT": "log_format",
+    "CAREBOT_LOG_LEVEL": "log_level",
+    "CAREBOT_TIMEZONE": "timezone",
+}
 
 
 class ConfigError(Exception):
@@ -61,6 +70,18 @@ class Settings(BaseSettings):
     database_url: SecretStr | None = Field(None, validation_alias="DATABASE_URL")
     telegram_bot_token: SecretStr | None = Field(None, validation_alias="TELEGRAM_BOT_TOKEN")
 
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Only what load_settings hands over: it reads the file and the environment itself."""
+        return (init_settings,)
+
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
@@ -103,17 +124,16 @@ def load_settings(path: Path | None = None, env: dict[str, str] | None = None) -
     """Read the settings file and the environment, or raise ConfigError with one clear line."""
     path = path or Path(os.environ.get("CAREBOT_CONFIG", DEFAULT_SETTINGS_FILE))
     values = _read_toml(path)
-    leaked = SECRET_FIELDS.intersection(values)
+    leaked = sorted(key for key in values if key.lower() in SECRET_FIELDS)
     if leaked:
-        name = sorted(leaked)[0]
+        name = leaked[0].lower()
         raise ConfigError(
             f"{path}: field '{name}': secrets must come from the environment "
             f"({name.upper()}), not from a file"
         )
     environ = os.environ if env is None else env
-    for name in ("DATABASE_URL", "TELEGRAM_BOT_TOKEN", "CAREBOT_DATA_DIR"):
+    for name, key in ENVIRONMENT.items():
         if environ.get(name):
-            key = "data_dir" if name == "CAREBOT_DATA_DIR" else name
             values[key] = environ[name]
     try:
         return Settings(**values)

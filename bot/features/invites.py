@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.commands import ParsedCommand
 from bot.context import Context
 from bot.people.invites import create_invite
-from bot.roles import Role
+from bot.roles import Role, RoleWords
 from bot.router import Router, Where
 from config.texts import TextSection
 
@@ -18,7 +18,7 @@ class InviteTexts(TextSection):
 
 
 router = Router("invites")
-router.texts(InviteTexts)
+router.texts(InviteTexts, RoleWords)
 
 
 @router.command("invite", role=Role.STAFF, where=Where.DM)
@@ -40,5 +40,7 @@ async def invite(ctx: Context, command: ParsedCommand) -> None:
         created_by=ctx.person.id,
         now=ctx.now(),
         valid_days=days,
+        rng=ctx.services.rng,
     )
-    ctx.reply(texts.created.format(code=code, role=role.label, days=days))
+    role_words = ctx.texts(RoleWords).a(role)
+    ctx.reply(texts.created.format(code=code, role=role_words, days=days))

@@ -34,7 +34,7 @@ async def link(ctx: Context, command: ParsedCommand) -> None:
             ctx.reply(texts.guest_needs_code)
             return
         minutes = ctx.services.settings.retention.link_code_minutes
-        code = await create_link_code(ctx.db, ctx.person.id, ctx.now(), minutes)
+        code = await create_link_code(ctx.db, ctx.person.id, ctx.now(), minutes, ctx.services.rng)
         ctx.reply(texts.code.format(code=code, minutes=minutes))
         return
     found = None
@@ -43,10 +43,10 @@ async def link(ctx: Context, command: ParsedCommand) -> None:
     if found is None:
         ctx.reply(texts.not_found)
         return
-    found.used_at = ctx.now()
     if ctx.person is not None and ctx.person.id == found.person_id:
-        ctx.reply(texts.same_person)
+        ctx.reply(texts.same_person)  # the code stays usable for the other app
         return
+    found.used_at = ctx.now()
     account = await account_for(ctx.db, ctx.sender)
     if account is None:
         ctx.db.add(
@@ -59,5 +59,5 @@ async def link(ctx: Context, command: ParsedCommand) -> None:
         )
         await ctx.db.flush()
     elif ctx.person is not None:
-        await merge_people(ctx.db, keep_id=found.person_id, drop_id=ctx.person.id)
+        await merge_people(ctx.db, keep_id=found.person_id, drop_id=ctx.person.id, now=ctx.now())
     ctx.reply(texts.linked)

@@ -15,7 +15,7 @@ from bot.events import Button
 from bot.people.codes import looks_like_code
 from bot.people.invites import InviteProblem, check_invite, mark_redeemed, usable_invite
 from bot.people.members import ensure_person, membership, record_consent, set_role
-from bot.roles import Role
+from bot.roles import Role, RoleWords
 from bot.router import Router, Where, button_data
 from config.texts import TextSection
 from storage.models import Invite, Organisation, PendingJoin
@@ -39,7 +39,7 @@ class OnboardingTexts(TextSection):
 
 
 router = Router("onboarding")
-router.texts(OnboardingTexts)
+router.texts(OnboardingTexts, RoleWords)
 
 
 @router.command("start", role=Role.GUEST, where=Where.DM)
@@ -80,7 +80,7 @@ async def _offer_join(ctx: Context, code: str) -> None:
     if ctx.person is not None and await _already_member(ctx, found, org, texts):
         return
     await _hold_pending(ctx.db, ctx, found.id)
-    invited = texts.invited.format(org=org.name, role=found.role)
+    invited = texts.invited.format(org=org.name, role=ctx.texts(RoleWords).a(found.role))
     ctx.reply(
         f"{invited}\n\n{texts.privacy_notice}",
         [
@@ -110,7 +110,8 @@ async def _already_member(
             reason="invite",
             now=ctx.now(),
         )
-        ctx.reply(texts.role_raised.format(org=org.name, role=invited_role.label))
+        role_words = ctx.texts(RoleWords).a(invited_role)
+        ctx.reply(texts.role_raised.format(org=org.name, role=role_words))
         return True
     ctx.reply(texts.already_member.format(org=org.name))
     return True
@@ -179,4 +180,5 @@ async def _complete_join(ctx: Context, invite: Invite, texts: OnboardingTexts) -
         )
     org = await ctx.db.get(Organisation, invite.org_id)
     assert org is not None
-    ctx.reply(texts.joined.format(name=person.display_name, org=org.name, role=role.label))
+    role_words = ctx.texts(RoleWords).a(role)
+    ctx.reply(texts.joined.format(name=person.display_name, org=org.name, role=role_words))

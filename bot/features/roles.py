@@ -12,7 +12,7 @@ from bot.commands import ParsedCommand
 from bot.context import Context
 from bot.events import Button, ChatKind, ChatRef
 from bot.people.members import membership, people_named, set_role
-from bot.roles import Role
+from bot.roles import Role, RoleWords
 from bot.router import Router, button_data
 from config.texts import TextSection
 from storage.models import Account, Organisation, Person
@@ -33,7 +33,7 @@ class RoleTexts(TextSection):
 
 
 router = Router("roles")
-router.texts(RoleTexts)
+router.texts(RoleTexts, RoleWords)
 
 
 @router.command("role", role=Role.STAFF)
@@ -87,8 +87,9 @@ async def _change(ctx: Context, person: Person, new_role: Role) -> None:
     if max(old_role, new_role) >= Role.STAFF and ctx.role < Role.ADMIN:
         ctx.reply(texts.admins_only)
         return
+    words = ctx.texts(RoleWords)
     if old_role == new_role:
-        ctx.reply(texts.unchanged.format(name=person.display_name, role=new_role.label))
+        ctx.reply(texts.unchanged.format(name=person.display_name, role=words.a(new_role)))
         return
     await set_role(
         ctx.db,
@@ -102,11 +103,15 @@ async def _change(ctx: Context, person: Person, new_role: Role) -> None:
     org = await ctx.db.get(Organisation, ctx.org_id)
     assert org is not None
     ctx.reply(
-        texts.changed.format(name=person.display_name, old=old_role.label, role=new_role.label)
+        texts.changed.format(
+            name=person.display_name, old=words.a(old_role), role=words.a(new_role)
+        )
     )
     account = (
-        await ctx.db.execute(select(Account).where(Account.person_id == person.id).limit(1))
+        await ctx.db.execute(
+            select(Account).where(Account.person_id == person.id).order_by(Account.id).limit(1)
+        )
     ).scalar_one_or_none()
     if account is not None:
         chat = ChatRef(platform=account.platform, id=account.external_id, kind=ChatKind.DM)
-        ctx.send(chat, texts.told.format(org=org.name, role=new_role.label))
+        ctx.send(chat, texts.told.format(org=org.name, role=words.a(new_role)))

@@ -63,6 +63,7 @@ def upgrade() -> None:
     sa.Column('dedupe_key', sa.String(length=200), nullable=True),
     sa.Column('created_at', storage.models.UtcDateTime(timezone=True), nullable=False),
     sa.Column('fired_at', storage.models.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('last_error', sa.String(length=300), nullable=True),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('dedupe_key')
     )

@@ -1,0 +1,30 @@
+"""Durable, rate-limited, exactly-once-per-chat delivery of what carebot queues to say."""
+
+from __future__ import annotations
+
+from bot.delivery.outbox import DeliveryReport, Outbox, delivery_report, purge_outbox
+from bot.delivery.ports import (
+    TELEGRAM_LIMITS,
+    PermanentSendError,
+    RateLimits,
+    Sender,
+    SendError,
+    SentMessage,
+    TransientSendError,
+)
+from bot.delivery.worker import DeliveryWorker
+
+__all__ = [
+    "TELEGRAM_LIMITS",
+    "DeliveryReport",
+    "DeliveryWorker",
+    "Outbox",
+    "PermanentSendError",
+    "RateLimits",
+    "SendError",
+    "Sender",
+    "SentMessage",
+    "TransientSendError",
+    "delivery_report",
+    "purge_outbox",
+]

@@ -1,0 +1,279 @@
+"""The delivery worker: sends what the outbox holds, within each platform's limits.
+
+Exactly once per (item, chat) rests on one rule: a delivery is claimed (pending ->
+sending, in its own short transaction) before the adapter is called, and settled
+(sent, pending again with a later retry time, or failed) in another afterwards.
+Two workers may race on one database: only one claim can win.
+
+The one window no bot can close is a crash after the platform accepted a message
+but before we wrote `sent`. Policy: **at least once**. A claim is a lease (the
+claimed row's `next_attempt_at` is set to now + lease, and sends time out well
+before it); once the lease runs out, a worker that finds the row still `sending`
+puts it back to `pending` with last_error saying it was interrupted, and it goes
+again. carebot's messages are support and safeguarding: a rare duplicate costs a
+moment's annoyance, a lost escalation can cost a carer the help they asked for.
+Kinds listed in `at_most_once_kinds` take the other side: an interrupted delivery
+is marked `failed` ("may not have arrived") and never repeated.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime, timedelta
+from typing import Any, cast
+
+from sqlalchemy import CursorResult, update
+from sqlalchemy.sql.dml import Update
+
+from bot.clock import Clock
+from bot.delivery import queries
+from bot.delivery.ports import PermanentSendError, RateLimits, Sender, TransientSendError
+from bot.delivery.queries import Due, Item
+from bot.delivery.ratelimit import RateLimiter
+from bot.events import ChatKind, ChatRef, Outgoing
+from config.settings import DeliverySettings
+from storage.database import Database
+from storage.models import Delivery
+
+log = logging.getLogger(__name__)
+
+INTERRUPTED_RESEND = "interrupted during send; sent again"
+INTERRUPTED_DROPPED = "interrupted during send; may not have arrived"
+EXPIRED = "expired before it could be sent"
+
+
+class DeliveryWorker:
+    """Sends due deliveries through the adapters; `run_once` for tests, `run_forever` for real.
+
+    `rng` gives the backoff jitter (0..1). `lease` is how long a claim is trusted before a
+    crashed worker's delivery is taken back; `send_timeout` (real seconds) must be
+    shorter. `concurrency` sends may be in flight at once: keep it at least the largest
+    `global_per_second`, so each send starts when its rate-limit slot was taken. Rate
+    limits are kept per worker: run one worker per bot account.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        senders: Mapping[str, Sender],
+        limits: Mapping[str, RateLimits],
+        clock: Clock,
+        settings: DeliverySettings,
+        *,
+        rng: Callable[[], float] = random.random,
+        lease: timedelta = timedelta(minutes=2),
+        send_timeout: float = 30.0,
+        concurrency: int = 32,
+        batch: int = 2000,
+        idle_seconds: float = 60.0,
+        at_most_once_kinds: frozenset[str] = frozenset(),
+    ) -> None:
+        if timedelta(seconds=send_timeout) >= lease:
+            raise ValueError("send_timeout must be shorter than the lease")
+        self._db = db
+        self._senders = dict(senders)
+        self._limiter = RateLimiter(limits)
+        self._clock = clock
+        self._settings = settings
+        self._rng = rng
+        self._lease = lease
+        self._send_timeout = send_timeout
+        self._semaphore = asyncio.Semaphore(concurrency)
+        self._batch = batch
+        self._idle_seconds = idle_seconds
+        self._at_most_once = at_most_once_kinds
+        self._wake = asyncio.Event()
+        # SQLite has one writer: queue our own writes here rather than in its busy-wait.
+        self._write_lock = asyncio.Lock() if db.is_sqlite else None
+
+    def wake(self) -> None:
+        """Something was queued: look again now (pass to Outbox.add_listener)."""
+        self._wake.set()
+
+    async def run_once(self) -> datetime | None:
+        """Send everything due and allowed now; return when there is next something to do."""
+        now = self._clock.now()
+        await self._recover(now)
+        async with self._db.sessions() as session:
+            due, expired = await queries.due_deliveries(session, now, self._batch)
+        if expired:
+            await self._settle(expired, "expired", EXPIRED)
+            log.info("%d deliveries expired unsent", len(expired))
+        ready: list[Due] = []
+        later: list[datetime] = []
+        for row in due:
+            free_at = self._limiter.reserve(
+                row.platform, row.chat_id, row.chat_kind == "group", now
+            )
+            if free_at is None:
+                ready.append(row)
+            else:
+                later.append(free_at)
+        if ready:
+            async with self._db.sessions() as session:
+                items = await queries.load_items(session, {row.item_id for row in ready})
+            sends = (self._deliver(row, items[row.item_id]) for row in ready)
+            for outcome in await asyncio.gather(*sends, return_exceptions=True):
+                if isinstance(outcome, Exception):  # a settle write failed: the lease covers it
+                    log.error("delivery pass error: %s", type(outcome).__name__)
+                elif isinstance(outcome, BaseException):
+                    raise outcome
+        if len(due) + len(expired) >= self._batch:
+            return now
+        async with self._db.sessions() as session:
+            candidates = later + await queries.next_wakeups(session, now)
+        return max(min(candidates), now) if candidates else None
+
+    async def run_forever(self, stop: asyncio.Event) -> None:
+        """Deliver until `stop` is set, sleeping until the next due time or a wake-up."""
+        while not stop.is_set():
+            self._wake.clear()
+            try:
+                next_at = await self.run_once()
+            except Exception as exc:  # keep delivering; the database may be briefly busy
+                log.error("delivery pass failed: %s", type(exc).__name__)
+                next_at = None
+            timeout = self._idle_seconds
+            if next_at is not None:
+                wait = (next_at - self._clock.now()).total_seconds()
+                timeout = min(max(wait, 0.0), timeout)
+            await _wait_any((self._wake, stop), timeout)
+
+    # -- one delivery ------------------------------------------------------------------
+
+    async def _deliver(self, row: Due, item: Item) -> None:
+        async with self._semaphore:
+            now = self._clock.now()
+            claimed = await self._write(
+                update(Delivery)
+                .where(Delivery.id == row.id, Delivery.status == "pending")
+                .where(Delivery.next_attempt_at <= now)
+                .values(
+                    status="sending",
+                    attempts=Delivery.attempts + 1,
+                    next_attempt_at=now + self._lease,
+                )
+            )
+            if not claimed:
+                return  # another worker has it
+            await self._send(row, item)
+
+    async def _send(self, row: Due, item: Item) -> None:
+        attempts = row.attempts + 1
+        sender = self._senders.get(row.platform)
+        chat = ChatRef(row.platform, row.chat_id, ChatKind(row.chat_kind), row.thread_id or None)
+        outgoing = Outgoing(chat=chat, text=item.text, buttons=item.buttons)
+        try:
+            if sender is None:
+                raise PermanentSendError(f"no adapter for platform {row.platform}")
+            sent = await asyncio.wait_for(sender.send(outgoing), self._send_timeout)
+        except PermanentSendError as exc:
+            await self._settle([row.id], "failed", exc.reason, only_from="sending")
+            log.warning("delivery %s failed for good: %s", row.id, exc.reason)
+        except TransientSendError as exc:
+            await self._retry(row, attempts, exc.reason, exc.retry_after)
+        except TimeoutError:
+            if item.kind in self._at_most_once:
+                await self._settle([row.id], "failed", "timed out; may not have arrived", "sending")
+            else:
+                await self._retry(row, attempts, "timed out", None)
+        except Exception as exc:  # an adapter bug: retry, log the kind of error only
+            log.error("adapter error on delivery %s: %s", row.id, type(exc).__name__)
+            await self._retry(row, attempts, f"unexpected error: {type(exc).__name__}", None)
+        else:
+            done = await self._write(
+                update(Delivery)
+                .where(Delivery.id == row.id, Delivery.status == "sending")
+                .values(
+                    status="sent", sent_at=self._clock.now(), platform_message_id=sent.message_id
+                )
+            )
+            if not done:
+                log.warning("delivery %s was sent after its lease ran out", row.id)
+
+    async def _retry(self, row: Due, attempts: int, reason: str, retry_after: float | None) -> None:
+        if attempts >= self._settings.max_attempts:
+            why = f"gave up after {attempts} attempts: {reason}"
+            await self._settle([row.id], "failed", why, only_from="sending")
+            log.warning("delivery %s failed: gave up after %d attempts", row.id, attempts)
+            return
+        now = self._clock.now()
+        if retry_after is not None:
+            delay = retry_after  # the platform's own figure, exactly
+            self._limiter.hold(row.platform, row.chat_id, now + timedelta(seconds=retry_after))
+        else:
+            delay = self.backoff(attempts)
+        await self._write(
+            update(Delivery)
+            .where(Delivery.id == row.id, Delivery.status == "sending")
+            .values(
+                status="pending",
+                next_attempt_at=now + timedelta(seconds=delay),
+                last_error=reason[:300],
+            )
+        )
+        log.info("delivery %s will be retried in %.1fs: %s", row.id, delay, reason)
+
+    def backoff(self, attempts: int) -> float:
+        """Seconds before retry `attempts` + 1: doubling, capped, with 'equal jitter'."""
+        settings = self._settings
+        ceiling = min(
+            settings.max_backoff_seconds, settings.base_backoff_seconds * 2.0 ** (attempts - 1)
+        )
+        return ceiling * (0.5 + 0.5 * self._rng())
+
+    # -- database ----------------------------------------------------------------------
+
+    async def _write(self, stmt: Update) -> int:
+        if self._write_lock is None:
+            return await self._write_now(stmt)
+        async with self._write_lock:
+            return await self._write_now(stmt)
+
+    async def _write_now(self, stmt: Update) -> int:
+        async with self._db.transaction() as session:
+            result = cast(CursorResult[Any], await session.execute(stmt))
+            return result.rowcount
+
+    async def _settle(
+        self, ids: Sequence[int], status: str, reason: str, only_from: str = "pending"
+    ) -> int:
+        return await self._write(
+            update(Delivery)
+            .where(Delivery.id.in_(ids), Delivery.status == only_from)
+            .values(status=status, last_error=reason[:300])
+        )
+
+    async def _recover(self, now: datetime) -> None:
+        """Deal with deliveries whose sender vanished mid-send (see the module docstring)."""
+        async with self._db.sessions() as session:
+            rows = await queries.stale_claims(session, now)
+        for delivery_id, attempts, kind in rows:
+            values: dict[str, Any] = {"status": "pending", "last_error": INTERRUPTED_RESEND}
+            if kind in self._at_most_once:
+                values = {"status": "failed", "last_error": INTERRUPTED_DROPPED}
+            elif attempts >= self._settings.max_attempts:
+                values = {"status": "failed", "last_error": "interrupted too many times"}
+            else:
+                values["next_attempt_at"] = now
+            guard = update(Delivery).where(
+                Delivery.id == delivery_id,
+                Delivery.status == "sending",
+                Delivery.next_attempt_at <= now,
+            )
+            if await self._write(guard.values(values)):
+                log.warning(
+                    "delivery %s interrupted mid-send: now %s", delivery_id, values["status"]
+                )
+
+
+async def _wait_any(events: Sequence[asyncio.Event], seconds: float) -> None:
+    waiters = [asyncio.ensure_future(e.wait()) for e in events]
+    try:
+        await asyncio.wait(waiters, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for waiter in waiters:
+            waiter.cancel()
