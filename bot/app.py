@@ -6,16 +6,21 @@ import asyncio
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.capabilities import Capabilities
 from bot.clock import Clock
+from bot.delivery.outbox import Outbox
 from bot.dispatch import Dispatcher
 from bot.engine import Engine, Sleep
 from bot.features import data_rights, groups, invites, linking, onboarding, roles
 from bot.membership import MembershipRecorder
 from bot.middleware import Middleware
-from bot.router import Router
-from bot.services import Services
+from bot.router import JobContext, JobHandler, Router
+from bot.scheduling.timers import JobRunner, Timers
+from bot.services import CapabilitySource, Services
 from config.settings import Settings
 from config.texts import Texts
 from moderation import policy, reporting, rules
@@ -56,7 +61,7 @@ def build_app(
     texts: Texts,
     clock: Clock,
     db: Database,
-    capabilities: Mapping[str, Capabilities] | None = None,
+    capabilities: Mapping[str, Capabilities | CapabilitySource] | None = None,
     routers: Sequence[Router] | None = None,
     sleep: Sleep | None = None,
     rng: random.Random | None = None,
@@ -73,7 +78,27 @@ def build_app(
         exporters=[e for r in chosen for e in r.exporters],
         erasers=[e for r in chosen for e in r.erasers],
     )
+    services.outbox = Outbox(clock)
+    services.timers = Timers(db, clock, _job_runners(chosen, services))
     dispatcher = Dispatcher(chosen, bot_names=(settings.bot_name,))
     dispatcher.validate(texts)
     engine = Engine(services, dispatcher, middlewares(), sleep=sleep or asyncio.sleep)
     return App(services=services, dispatcher=dispatcher, engine=engine, routers=chosen)
+
+
+def _job_runners(routers: Sequence[Router], services: Services) -> dict[str, JobRunner]:
+    """Adapt each feature's jobs to the timers' (session, payload) shape."""
+    runners: dict[str, JobRunner] = {}
+    for router in routers:
+        for kind, handler in router.jobs.items():
+            if kind in runners:
+                raise ValueError(f"job kind {kind!r} declared twice ({router.name})")
+            runners[kind] = _runner(handler, services)
+    return runners
+
+
+def _runner(handler: JobHandler, services: Services) -> JobRunner:
+    async def run(db: AsyncSession, payload: dict[str, Any]) -> None:
+        await handler(JobContext(db=db, services=services, outbox=services.outbox), payload)
+
+    return run

@@ -90,7 +90,7 @@ class Context:
 
     @property
     def capabilities(self) -> Capabilities:
-        return self.services.capabilities_for(self.chat.platform)
+        return self.services.capabilities_for(self.chat.platform, self.chat)
 
     def now(self) -> datetime:
         return self.services.clock.now()

@@ -50,6 +50,13 @@ class Dispatcher:
             if not spec.hidden and name not in core.command_help:
                 raise ConfigError(f"messages: [core.command_help] has no line for /{name}")
 
+    def command_menu(self, texts: Texts) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """(carers' commands, the fuller list for chat administrators) for native menus."""
+        lines = texts.get(CoreTexts).command_help
+        everyone = [(c.name, lines[c.name]) for c in self.visible_commands(Role.CARER)]
+        admins = [(c.name, lines[c.name]) for c in self.visible_commands(Role.ADMIN)]
+        return everyone, admins
+
     def visible_commands(self, role: Role) -> list[CommandSpec]:
         allowed = [c for c in self.commands.values() if not c.hidden and c.role <= role]
         return sorted(allowed, key=lambda c: (c.role, c.name))

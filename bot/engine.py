@@ -92,7 +92,7 @@ class Engine:
     async def _unit_of_work(self, event: Event) -> list[Action]:
         settings = self.services.settings
         async with self.services.db.transaction() as db:
-            caps = self.services.capabilities_for(event.chat.platform)
+            caps = self.services.capabilities_for(event.chat.platform, event.chat)
             if isinstance(event, Message) and not caps.buttons:
                 press = await as_press(db, event)
                 if isinstance(press, int):
@@ -128,7 +128,7 @@ class Engine:
         texts = self.services.texts.get(CoreTexts)
         result: list[Action] = []
         for action in actions:
-            caps = self.services.capabilities_for(action.chat.platform)
+            caps = self.services.capabilities_for(action.chat.platform, action.chat)
             if isinstance(action, Outgoing) and action.buttons and not caps.buttons:
                 expires = self.services.clock.now() + timedelta(hours=hours)
                 await remember(db, action, expires, asked_by)

@@ -15,9 +15,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.commands import ParsedCommand
 from bot.context import Context
+from bot.delivery.outbox import Outbox
 from bot.events import Message
 from bot.roles import Role
-from bot.services import DataEraser, DataExporter
+from bot.services import DataEraser, DataExporter, Services
 from config.texts import TextSection
 
 CommandHandler = Callable[[Context, ParsedCommand], Awaitable[None]]
@@ -61,8 +62,8 @@ class JobContext:
     """What a scheduled job gets: storage, services and a way to queue messages."""
 
     db: AsyncSession
-    services: Any
-    outbox: Any
+    services: Services
+    outbox: Outbox | None
 
 
 @dataclass(slots=True)

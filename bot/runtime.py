@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from bot.app import App, build_app
 from bot.capabilities import Capabilities
 from bot.clock import Clock, SystemClock
+from bot.services import CapabilitySource
 from config.settings import ConfigError, Settings
 from config.texts import Texts
 from storage.database import Database, DatabaseUrlError
@@ -37,7 +38,7 @@ async def open_app(
     settings: Settings,
     *,
     clock: Clock | None = None,
-    capabilities: Mapping[str, Capabilities] | None = None,
+    capabilities: Mapping[str, Capabilities | CapabilitySource] | None = None,
     rng: random.Random | None = None,
     texts: Texts | None = None,
 ) -> AsyncIterator[App]:

@@ -44,6 +44,7 @@ PLATFORM = "console"
 DEFAULT_ORG = "Local Fostering Service"
 
 Tick = Callable[[], Awaitable[list[Action]]]
+Handle = Callable[[Event], Awaitable[list[Action]]]
 
 
 async def _nothing_due() -> list[Action]:
@@ -59,6 +60,7 @@ class ConsoleSession:
     jsonl: bool = False
     org_name: str = DEFAULT_ORG
     tick: Tick = _nothing_due
+    handle: Handle | None = None
     me: UserRef | None = None
     place: ChatRef | None = None
     names: dict[str, str] = field(default_factory=dict)
@@ -177,6 +179,9 @@ class ConsoleSession:
         return self.me
 
     async def _handle(self, event: Event) -> list[Action]:
+        """The engine's answer, or nothing when answers come back through delivery."""
+        if self.handle is not None:
+            return await self.handle(event)
         return await self.app.engine.handle(event)
 
     def show(self, actions: list[Action]) -> None:

@@ -9,11 +9,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from adapters.console.adapter import CONSOLE_CAPABILITIES, ConsoleSender
 from adapters.console.reader import LineReader
-from adapters.console.session import PLATFORM, ConsoleSession
-from bot.capabilities import Capabilities
+from adapters.console.session import PLATFORM, ConsoleSession, Tick
+from bot.app import App
 from bot.cli.common import add_config_option, settings_from
 from bot.clock import FakeClock
+from bot.delivery.ports import RateLimits
+from bot.delivery.worker import DeliveryWorker
+from bot.events import Action
 from bot.runtime import open_app
 
 SCRIPT_EPOCH = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -65,11 +69,12 @@ async def handle_chat(args: argparse.Namespace) -> int:
     scripted = args.script is not None or not sys.stdin.isatty()
     clock = FakeClock(_start_time(args, scripted))
     rng = random.Random(0) if scripted else None
-    caps = {PLATFORM: Capabilities(buttons=True, delete_messages=True, direct_messages=True)}
+    caps = {PLATFORM: CONSOLE_CAPABILITIES}
     async with open_app(settings, clock=clock, capabilities=caps, rng=rng) as app:
         session = ConsoleSession(
             app=app, clock=clock, out=sys.stdout, err=sys.stderr, jsonl=args.jsonl
         )
+        session.tick = _due_work(app, session)
         if args.script is not None:
             with args.script.open(encoding="utf-8") as lines:
                 for line in lines:
@@ -80,6 +85,27 @@ async def handle_chat(args: argparse.Namespace) -> int:
         else:
             await _interactive(session)
     return 0
+
+
+def _due_work(app: App, session: ConsoleSession) -> Tick:
+    """After `:wait`: fire due timers, then deliver what they queued, in console time."""
+    assert app.services.timers is not None
+    timers = app.services.timers
+    worker = DeliveryWorker(
+        app.services.db,
+        {PLATFORM: ConsoleSender(session.show)},
+        {PLATFORM: RateLimits()},
+        app.services.clock,
+        app.services.settings.delivery,
+        rng=lambda: 0.5,
+    )
+
+    async def tick() -> list[Action]:
+        await timers.run_due()
+        await worker.run_once()
+        return []
+
+    return tick
 
 
 async def _interactive(session: ConsoleSession) -> None:

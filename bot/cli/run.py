@@ -9,12 +9,16 @@ import signal
 import sys
 from typing import Any
 
-from adapters.console.reader import LineReader
+from adapters.console.adapter import CONSOLE_CAPABILITIES, ConsoleAdapter
 from adapters.console.session import PLATFORM, ConsoleSession
 from bot.capabilities import Capabilities
 from bot.cli.common import add_config_option, settings_from
 from bot.clock import SystemClock
+from bot.platform import PlatformAdapter
+from bot.runner import Runner
 from bot.runtime import open_app
+from bot.services import CapabilitySource
+from config.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -33,28 +37,33 @@ def add_parser(commands: Any) -> None:
     parser.set_defaults(handler=handle_run)
 
 
+def configured_adapters(settings: Settings) -> list[PlatformAdapter]:
+    """Every platform whose settings are present. (Platforms arrive one issue at a time.)"""
+    return []
+
+
 async def handle_run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    caps = {PLATFORM: Capabilities(buttons=True, delete_messages=True)}
-    async with open_app(settings, clock=SystemClock(), capabilities=caps) as app:
-        log.info("carebot started; no chat platform configured, using the console")
-        session = ConsoleSession(app=app, clock=SystemClock(), out=sys.stdout, err=sys.stderr)
-        reader = asyncio.create_task(_read_console(session, stop))
-        await stop.wait()
-        reader.cancel()
-        log.info("carebot stopping")
+    clock = SystemClock()
+    adapters = configured_adapters(settings)
+    capabilities: dict[str, Capabilities | CapabilitySource] = {
+        adapter.name: adapter.capabilities for adapter in adapters
+    }
+    if not adapters:
+        capabilities[PLATFORM] = CONSOLE_CAPABILITIES
+    async with open_app(settings, clock=clock, capabilities=capabilities) as app:
+        if not adapters:
+            log.info("no chat platform configured; using the console")
+            session = ConsoleSession(app=app, clock=clock, out=sys.stdout, err=sys.stderr)
+            adapters = [ConsoleAdapter(session, on_end=stop.set)]
+        runner = Runner(app, adapters)
+        await runner.start()
+        try:
+            await stop.wait()
+        finally:
+            await runner.stop()
     return 0
-
-
-async def _read_console(session: ConsoleSession, stop: asyncio.Event) -> None:
-    reader = LineReader()
-    while not stop.is_set():
-        line = await reader.next_line()
-        if line is None:
-            stop.set()
-            return
-        await session.feed(line)
