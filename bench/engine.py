@@ -9,23 +9,20 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bot.app import build_app  # noqa: E402
-from bot.capabilities import Capabilities  # noqa: E402
-from bot.clock import FakeClock  # noqa: E402
-from bot.events import ChatKind, ChatRef, Message, UserRef  # noqa: E402
-from bot.people.setup import ensure_group, ensure_member, ensure_org  # noqa: E402
-from bot.roles import Role  # noqa: E402
-from config.settings import load_settings  # noqa: E402
-from config.texts import Texts  # noqa: E402
-from storage.database import Database  # noqa: E402
-from storage.migrate import upgrade  # noqa: E402
+from bot.app import build_app
+from bot.capabilities import Capabilities
+from bot.clock import FakeClock
+from bot.events import ChatKind, ChatRef, Message, UserRef
+from bot.people.setup import ensure_group, ensure_member, ensure_org
+from bot.roles import Role
+from config.settings import load_settings
+from config.texts import Texts
+from storage.database import Database
+from storage.migrate import upgrade
 
 LINES = [
     "Morning all, rough night here but we got there in the end",

@@ -15,7 +15,7 @@ from bot.clock import Clock
 from bot.delivery.outbox import Outbox
 from bot.dispatch import Dispatcher
 from bot.engine import Engine, Sleep
-from bot.features import data_rights, groups, invites, linking, onboarding, roles
+from bot.features import data_rights, groups, invites, linking, onboarding, retention, roles
 from bot.membership import MembershipRecorder
 from bot.middleware import Middleware
 from bot.router import JobContext, JobHandler, Router
@@ -39,6 +39,7 @@ def feature_routers() -> list[Router]:
         rules.router,
         reporting.router,
         policy.router,
+        retention.router,
     ]
 
 
@@ -53,6 +54,13 @@ class App:
     dispatcher: Dispatcher
     engine: Engine
     routers: Sequence[Router]
+
+    async def started(self) -> None:
+        """Run every feature's start-up step (e.g. make sure nightly jobs are scheduled)."""
+        async with self.services.db.transaction() as db:
+            for router in self.routers:
+                for hook in router.startup:
+                    await hook(db, self.services)
 
 
 def build_app(

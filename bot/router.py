@@ -28,6 +28,9 @@ EventHandler = Callable[[Context], Awaitable[None]]
 JobHandler = Callable[["JobContext", dict[str, Any]], Awaitable[None]]
 
 
+StartupHook = Callable[[AsyncSession, Services], Awaitable[None]]
+
+
 class Where(StrEnum):
     ANYWHERE = "anywhere"
     DM = "dm"
@@ -76,6 +79,7 @@ class Router:
     on_leave: list[EventHandler] = field(default_factory=list)
     jobs: dict[str, JobHandler] = field(default_factory=dict)
     text_sections: list[type[TextSection]] = field(default_factory=list)
+    startup: list[StartupHook] = field(default_factory=list)
     exporters: list[DataExporter] = field(default_factory=list)
     erasers: list[DataEraser] = field(default_factory=list)
 

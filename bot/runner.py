@@ -73,6 +73,7 @@ class Runner:
             log.warning("could not delete a message on %s: %s", adapter.name, problem.reason)
 
     async def start(self) -> None:
+        await self.app.started()
         self._scheduler = AsyncIOScheduler(timezone="UTC")
         await self.timers.start(self._scheduler)
         self._scheduler.start()

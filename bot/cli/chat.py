@@ -75,6 +75,7 @@ async def handle_chat(args: argparse.Namespace) -> int:
             app=app, clock=clock, out=sys.stdout, err=sys.stderr, jsonl=args.jsonl
         )
         session.tick = _due_work(app, session)
+        await app.started()
         if args.script is not None:
             with args.script.open(encoding="utf-8") as lines:
                 for line in lines:
