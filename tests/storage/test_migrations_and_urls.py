@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
+import asyncpg
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection
 
+from storage.all_tables import Base
 from storage.database import Database, DatabaseUrlError, to_async_url
 from storage.migrate import is_current, upgrade
-from storage.models import Base, Organisation
+from storage.models import Organisation
+from tests.support.databases import PG_URL, require_pg
 
 
 def _diff(connection: Connection) -> list[Any]:
@@ -20,16 +26,45 @@ def _diff(connection: Connection) -> list[Any]:
     return list(compare_metadata(context, Base.metadata))
 
 
-async def test_schema_matches_models(database: Database) -> None:
-    async with database.engine.connect() as conn:
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def migrated(
+    request: pytest.FixtureRequest, pg_state: str | None, tmp_path: Path
+) -> AsyncIterator[Database]:
+    """A database built only by the migrations, never by create_all."""
+    if request.param == "sqlite":
+        db = Database(f"sqlite:///{tmp_path}/migrated.db")
+        await upgrade(db)
+        yield db
+        await db.close()
+        return
+    require_pg(pg_state)
+    schema = f"carebot_migrations_{os.getpid()}"
+    admin = await asyncpg.connect(PG_URL.replace("postgresql://", "postgres://"))
+    await admin.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE; CREATE SCHEMA "{schema}"')
+    db = Database(PG_URL, connect_args={"server_settings": {"search_path": schema}})
+    try:
+        await upgrade(db)
+        yield db
+    finally:
+        await db.close()
+        await admin.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        await admin.close()
+
+
+async def test_migrations_build_exactly_the_models(migrated: Database) -> None:
+    async with migrated.engine.connect() as conn:
         differences = await conn.run_sync(_diff)
     assert differences == []
-    assert await is_current(database)
+    assert await is_current(migrated)
 
 
-async def test_upgrade_twice_is_harmless(database: Database) -> None:
-    await upgrade(database)
-    assert await is_current(database)
+async def test_upgrade_twice_is_harmless(migrated: Database) -> None:
+    await upgrade(migrated)
+    assert await is_current(migrated)
+
+
+async def test_a_schema_nobody_migrated_is_not_current(database: Database) -> None:
+    assert not await is_current(database)
 
 
 async def test_times_come_back_timezone_aware_utc(database: Database) -> None:

@@ -15,9 +15,8 @@ import asyncpg
 import pytest
 from sqlalchemy import text
 
+from storage.all_tables import Base
 from storage.database import Database
-from storage.migrate import upgrade
-from storage.models import Base
 
 PG_URL = os.environ.get("CAREBOT_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
 PG_SCHEMA = f"carebot_test_{os.getpid()}"
@@ -43,10 +42,16 @@ def require_pg(reason: str | None) -> None:
     pytest.skip(reason)
 
 
+async def create_schema(db: Database) -> None:
+    """Tables straight from the models (fast, always current); migrations have their own test."""
+    async with db.engine.begin() as conn:
+        await conn.run_sync(Base.metadata.create_all)
+
+
 async def make_sqlite_template(folder: Path) -> Path:
     path = folder / "template.db"
     db = Database(f"sqlite:///{path}")
-    await upgrade(db)
+    await create_schema(db)
     await db.close()
     return path
 
@@ -69,7 +74,7 @@ async def prepare_pg_schema() -> None:
     finally:
         await conn.close()
     db = pg_database()
-    await upgrade(db)
+    await create_schema(db)
     await db.close()
 
 

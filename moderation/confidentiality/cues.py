@@ -1,0 +1,53 @@
+"""Context patterns around a person's name that say what they do or how they relate to the
+child. Shared by `names` (to accept unknown names in a professional slot) and `roles`.
+"""
+
+from __future__ import annotations
+
+import re
+
+ROLES = (
+    r"sw|sws|social worker|ssw|supervising social worker|fsw|iro|link worker|"
+    r"family support worker|support worker|fostering officer|team manager|tm|manager|"
+    r"teacher|class teacher|ta|head|headteacher|head teacher|deputy head|deputy|head of year|"
+    r"senco|sendco|dsl|designated teacher|vsh|virtual school head|panel chair|chair|adm|"
+    r"health visitor|hv|nurse|lac nurse|school nurse|cafcass officer|cafcass|guardian|"
+    r"solicitor|barrister|judge|magistrate|therapist|psychologist|paediatrician|consultant|"
+    r"gp|doctor|camhs worker|worker|officer|pc|police officer|keyworker|key worker|"
+    r"personal adviser|personal advisor|pa|contact supervisor|supervisor|receptionist|"
+    r"escort|driver|childminder|coordinator|co-ordinator|assessor|mentor|caseworker|"
+    r"case worker|practitioner|lawyer|advocate|duty worker|tutor|lado|sgo assessor|"
+    r"contact worker|family worker|senior practitioner|receptionist|manager"
+)
+# Single tokens of the role phrases, for cheap gating before the patterns run.
+ROLE_WORDS = frozenset(w for phrase in ROLES.split("|") for w in phrase.split())
+_MODIFIER = (
+    r"(?:contact|family|duty|link|support|social|senior|lead|school|agency|la|new|old|kinship|"
+    r"fostering|placement|leaving care|virtual school|deputy|assistant|acting|temporary|locum)"
+)
+_ORGS = (
+    r"team|service|services|centre|center|office|council|agency|camhs|cafcass|panel|hub|unit|"
+    r"department|dept|surgery|clinic|practice|la|ifa|authority|hq|court|police|desk|"
+    r"front desk|reception"
+)
+_DET = r"(?:our|my|his|her|their|the|a|new|kids'?|x's|[a-z]+'s)"
+
+LEFT_ROLE = re.compile(rf"(?:^|[\s(,])(?:{ROLES})\s*[,:(-]?\s*$")
+RIGHT_ROLE = re.compile(
+    rf"^(?:\s*\(\s*(?:{_DET}\s+)?|\s*,\s*{_DET}\s+|\s+{_DET}\s+|\s*-\s*(?:{_DET}\s+)?)"
+    rf"(?:{_MODIFIER}\s+)?(?:{ROLES})\b"
+    r"|^\s+who\s+(?:supervises|runs|does|manages|chairs|leads|teaches|handles|covers|"
+    r"is (?:our|the|his|her|their) )"
+)
+RIGHT_ORG = re.compile(
+    rf"^\s+(?:from|at|in|with|on)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ORGS})\b"
+)
+
+
+def professional_context(left: str, right: str) -> bool:
+    """The lowercase text either side of a name puts it in a professional's slot."""
+    return (
+        LEFT_ROLE.search(left) is not None
+        or RIGHT_ROLE.match(right) is not None
+        or RIGHT_ORG.match(right) is not None
+    )

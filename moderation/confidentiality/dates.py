@@ -1,0 +1,103 @@
+"""Dates of birth: a day-and-month date stated as a child's birthday, in any common format.
+
+A date alone is never enough (meetings, court and panel dates are not identifying): it needs a
+birth word (DOB, born, birthday, bday) just before or just after it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from .lexicon import word_set
+from .text import Doc
+from .types import DATE_OF_BIRTH, Span
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_MONTHS = word_set(
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept "
+    "september oct october nov november dec december"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d|'\d\d|\d\d"
+_DATE = re.compile(
+    r"(?<![\w/.\-])(?:"
+    r"(?P<d1>\d{1,2})[/.\-](?P<m1>\d{1,2})[/.\-](?P<y1>\d{4}|\d{2})"
+    r"|(?P<y2>(?:19|20)\d\d)-(?P<m2>\d\d)-(?P<d2>\d\d)"
+    rf"|{_DAY}(?:\s+of)?\s*[\s\-]?{_MONTH}(?:,?[\s\-]*(?:{_YEAR}))?"
+    rf"|{_MONTH}\s+{_DAY}(?:,?\s*(?:{_YEAR}))?"
+    r")(?![\w/])",
+    re.IGNORECASE,
+)
+_AFTER = re.compile(
+    r"[\s,)]*(?:(?:is|was|'s)\s+)?(?:(?:his|her|their|my|the)\s+)?"
+    r"(?:birthday|bday|b'day|d\.?o\.?b|date of birth)\b",
+    re.IGNORECASE,
+)
+# "the party on the 14th", "panel on 3rd May": event words between the cue and the date.
+_EVENT = re.compile(
+    r"\b(?:party|meal|trip|celebration|meeting|review|panel|hearing|court|contact|visit|"
+    r"appointment|assessment|move|moving|placement)\b",
+    re.IGNORECASE,
+)
+_OWN = re.compile(r"\b(?:my|mine|me|i)\b[^.!?\n]{0,6}$", re.IGNORECASE)
+
+
+def _plausible(m: re.Match[str]) -> bool:
+    if m.group("d1") is not None:
+        day, month = int(m.group("d1")), int(m.group("m1"))
+        return 1 <= day <= 31 and 1 <= month <= 12
+    if m.group("y2") is not None:
+        return 1 <= int(m.group("m2")) <= 12 and 1 <= int(m.group("d2")) <= 31
+    return True
+
+
+_CUE = re.compile(r"\b(?:dob|d\.o\.b|date of birth|birth ?date|born|b'?-?days?|birthdays?)\b")
+# Between a birth word and its date: a few words, no sentence break ("DOB is", "born on the").
+_BETWEEN = re.compile(r"[^.!?\n]{0,34}")
+_OWN_BEFORE = re.compile(r"\b(?:my|mine|i)\b\W*$")
+_OWN_AFTER = re.compile(r"[\s,)]*(?:is|was|'s)?\s*my\b", re.IGNORECASE)
+
+
+def _heads(doc: Doc, windows: list[tuple[int, int]]) -> list[int]:
+    """Tokens inside any window that can start a date (a number or a month name)."""
+    picked: set[int] = set()
+    starts = doc.starts
+    for lo, hi in windows:
+        for i in range(bisect_left(starts, lo), bisect_right(starts, hi)):
+            b = doc.bases[i]
+            if b[0].isdigit() or b in _MONTHS:
+                picked.add(i)
+    return sorted(picked)
+
+
+def find_dates_of_birth(doc: Doc) -> list[Span]:
+    cues = [m.span() for m in _CUE.finditer(doc.low)]
+    if not cues:
+        return []
+    spans: list[Span] = []
+    text = doc.text
+    cue_ends = [e for _, e in cues]
+    for m in doc.match_at(_DATE, _heads(doc, [(s - 45, e + 60) for s, e in cues])):
+        if not _plausible(m):
+            continue
+        start, end = m.start(), m.end()
+        ok = False
+        k = bisect_right(cue_ends, start) - 1
+        if k >= 0:
+            cue_start, cue_end = cues[k]
+            between = text[cue_end:start]
+            ok = (
+                start - cue_end <= 34
+                and _BETWEEN.fullmatch(between) is not None
+                and _EVENT.search(between) is None
+                and _OWN_BEFORE.search(doc.low, max(0, cue_start - 8), cue_start) is None
+            )
+        if not ok and _AFTER.match(text, end) is not None:
+            ok = _OWN_AFTER.match(text, end) is None
+        if ok:
+            spans.append(Span(start, end, DATE_OF_BIRTH))
+    return spans

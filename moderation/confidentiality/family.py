@@ -1,0 +1,111 @@
+"""Birth-family circumstances: prison, drugs or drink, death, deportation, a court contest,
+protective orders, neglect, where they live.
+
+The circumstance must be about a relative ("her mum is using again", "my sister is in prison").
+The scanner only reports it when the message also names the child or the relative or gives
+another identifier, as the guide says the bare circumstance is not identifying.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import Doc
+from .types import BIRTH_FAMILY, Span
+
+_CIRCUMSTANCE = re.compile(
+    r"(?:in prison|in jail|in custody|prison|jail|gaol|hmp|locked up|on remand|remanded|"
+    r"sentenced|got out of prison|released from prison|using again|back on drugs|on drugs|"
+    r"drugs|heroin|crack|cocaine|relapsed|overdosed?|od'd|drinking again|drinking|"
+    r"drink problem|alcoholic|alcohol|rehab|detox|died|dead|passed away|killed|murdered|"
+    r"suicide|took (?:his|her|their) own life|being deported|deported|deportation|deport|"
+    r"contesting|contest(?:ed|s)?|fighting (?:for|the|us|it)|appealing|appeal|"
+    r"non[- ]?molestation(?: order)?|injunction|restraining order|neglect(?:ed)?|"
+    r"domestic (?:violence|abuse)|sectioned|psychiatric (?:unit|ward|hospital)|"
+    r"mental health unit|homeless|sex work|prostitution|trafficked|county lines|"
+    r"can'?t cope|couldn'?t cope|not coping|won'?t be getting (?:him|her|them) back|"
+    r"placed separately|lives? (?:in|on|at|near) (?=[A-Z]))",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(
+    r"\b(?:(?:my|his|her|their|the kids'?|the children's)\s+)?"
+    r"(?:(?:little|big|older|younger|baby|half|step)[ -]?)?"
+    r"(?:birth (?:mum|mam|mother|dad|father|parents?|family)|bio (?:mum|dad)|mum|mam|mom|"
+    r"mother|dad|father|parents|step-?dad|step-?mum|nan|nana|nanna|gran|granny|grandma|"
+    r"grandad|grandpa|aunt|auntie|aunty|uncle|cousin|brother|sister|sibling|"
+    r"mum's (?:boyfriend|partner)|dad's (?:girlfriend|partner)|daughter|son)\b",
+    re.IGNORECASE,
+)
+_TAIL = re.compile(
+    r"(?:\s*\([A-Z][\w' ]{1,30}\)|\s+in [A-Z][\w'-]+|,?\s+(?:on|since|last) \w+day"
+    r"(?:,\s*(?:overdose|suicide|drugs|drink|alcohol))?)",
+)
+_MAX_GAP = 60
+_OWN = re.compile(
+    r"(?:my|our)\s+"
+    r"(?!(?:little |big |older |younger |half |step)?(?:brother|sister|daughter|son)\b)",
+    re.IGNORECASE,
+)
+
+
+def _own_family(relative: str) -> bool:
+    """ "my mum", "our nan": the carer's own family, not the child's birth family."""
+    return _OWN.match(relative) is not None
+
+
+CIRCUMSTANCE_WORDS = frozenset(
+    {"prison", "jail", "custody", "gaol", "hmp", "locked", "remand", "remanded", "sentenced",
+     "using", "drugs", "heroin", "crack", "cocaine", "relapsed", "overdose", "overdosed",
+     "od'd", "drinking", "drink", "alcoholic", "alcohol", "rehab", "detox", "died", "dead",
+     "passed", "killed", "murdered", "suicide", "took", "being", "deported", "deportation",
+     "deport", "contesting", "contest", "contested", "contests", "fighting", "appealing",
+     "appeal", "non-molestation", "non", "nonmolestation", "injunction", "restraining",
+     "neglect", "neglected", "domestic", "sectioned", "psychiatric", "mental", "homeless",
+     "sex", "prostitution", "trafficked", "county", "can't", "cant", "couldn't", "couldnt",
+     "not", "won't", "wont", "placed", "lives", "live", "in", "got", "released", "back", "on"}
+)  # fmt: skip
+_TRIGGERS = CIRCUMSTANCE_WORDS - {"in", "got", "back", "on", "not", "being", "took", "non"}
+
+
+def _matches(doc: Doc) -> list[re.Match[str]]:
+    """Circumstance phrases, found by trying the pattern only at trigger words."""
+    out: list[re.Match[str]] = []
+    last_end = -1
+    for i, base in enumerate(doc.bases):
+        if base not in _TRIGGERS:
+            continue
+        for k in (i - 2, i - 1, i):
+            if k < 0 or doc.starts[k] < last_end:
+                continue
+            m = _CIRCUMSTANCE.match(doc.text, doc.starts[k])
+            if m is not None and m.end() >= doc.ends[i]:
+                out.append(m)
+                last_end = m.end()
+                break
+    return out
+
+
+def find_circumstances(doc: Doc) -> list[tuple[Span, int]]:
+    """Circumstance spans with the character offset of the relative word they hang on."""
+    out: list[tuple[Span, int]] = []
+    text = doc.text
+    for m in _matches(doc):
+        sentence = doc.sentence(m.start())
+        lo = max(0, m.start() - _MAX_GAP)
+        rel_start = -1
+        for r in _RELATIVE.finditer(text, lo, m.start()):
+            if doc.sentence(r.start()) == sentence and not _own_family(r.group()):
+                rel_start = r.start()
+        if rel_start < 0:
+            after = _RELATIVE.search(text, m.end(), m.end() + 25)
+            if after is None or doc.sentence(after.start()) != sentence:
+                continue
+            start, anchor = m.start(), after.start()
+        else:
+            start, anchor = rel_start, rel_start
+        end = m.end()
+        tail = _TAIL.match(text, end)
+        if tail is not None:
+            end = tail.end()
+        out.append((Span(start, end, BIRTH_FAMILY), anchor))
+    return out

@@ -1,0 +1,274 @@
+"""Finds mentions of people: full names, lone first names and titled names ("Mrs Kaur").
+
+Generalises past the name lists by structure: a capitalised word straight after a known first
+name is read as a surname, and lowercase text falls back to the surname list and surname shapes
+(o'brien, mcleod, -ski, -escu). Who the person is (child, relative, professional) is decided in
+`roles`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import ROLE_WORDS, professional_context
+from .lexicon import TITLES, Lexicon
+from .text import Doc
+
+NICKNAME_PREFIXES = frozenset({"lil", "little", "big", "baby"})
+# Common second halves of double first names ("Tia-Mae", "Ruby-Jo", "Alfie-Jay").
+_COMPOUND_PARTS = frozenset(
+    {"mae", "may", "jo", "jay", "leigh", "lee", "rose", "louise", "james", "marie", "ann",
+     "anne", "belle", "grace", "lou", "ray", "jane", "jean", "lynn", "beth", "rae", "jai"}
+)  # fmt: skip
+MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+     "sept", "oct", "nov", "dec"}
+)  # fmt: skip
+# Capitalised words that follow a first name but are not surnames.
+NOT_SURNAMES = frozenset(
+    {"i", "mum", "mam", "mom", "dad", "nan", "nana", "gran", "grandma", "grandad", "auntie",
+     "aunty", "aunt", "uncle", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
+     "christmas", "xmas", "easter", "eid", "diwali", "halloween", "birthday", "school",
+     "primary", "high", "academy", "college", "nursery", "juniors", "junior", "infants",
+     "infant", "road", "street", "lane", "avenue", "drive", "close", "grove", "court", "way",
+     "terrace", "crescent", "gardens", "place", "estate", "year", "reception", "team",
+     "service", "centre", "center", "council", "hospital", "surgery", "pru", "yes", "no",
+     "ok", "okay", "thanks", "thank", "please", "lol", "omg", "haha", "hi", "hello", "bless",
+     "xx", "xxx", "x", "love", "hugs", "sponge", "tea", "period", "fool", "fools", "park",
+     "station", "square", "united", "city", "town", "rovers", "wanderers", "athletic",
+     "albion", "county", "villa", "pier", "beach", "zoo", "museum", "cathedral", "library"}
+)  # fmt: skip
+# Cue words after which a capitalised unknown word is still taken as a child's first name.
+CHILD_CUES = frozenset(
+    {"grandson", "granddaughter", "nephew", "niece", "called", "named", "fc", "placement",
+     "grandchild", "foster-son", "foster-daughter"}
+)  # fmt: skip
+_SURNAME_SHAPE = re.compile(
+    r"(?:o'|mc|mac(?=[a-z]{4})|fitz)[a-z]{3,}|[a-z]+-[a-z]+|"
+    r"[a-z]{2,}(?:ski|ska|wicz|czyk|czak|enko|escu|opoulos|ovic|evic|ovich|ová|ova|ovs|auskas|"
+    r"ienė|aitis|son|sen|sson|stein|berg|mann|worth|thwaite|bottom|shaw|croft|castle|field|"
+    r"ford|ley|ton|ham|wood|well|bridge|hurst|stone|more|combe|dale|thorpe|wick)"
+)
+
+_NAME_IS = ("name is ", "name's ", "names ", "called ", "named ", "name: ")
+
+FULL = "full"
+FIRST = "first"
+TITLED = "titled"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person mentioned in the message, as a token range."""
+
+    start: int
+    end: int
+    first: int  # index of the first name (or title) token
+    last: int  # index of the last token
+    kind: str  # FULL, FIRST or TITLED
+
+
+def _end(doc: Doc, i: int) -> int:
+    """End of token i without a possessive "'s" ("Lexi's" -> "Lexi")."""
+    end = doc.ends[i]
+    return end - 2 if doc.low[end - 2 : end] == "'s" and end - 2 > doc.starts[i] else end
+
+
+def _is_alpha_word(word: str) -> bool:
+    return word[0].isalpha()
+
+
+def compound_first(base: str, lex: Lexicon) -> bool:
+    """A double first name such as "tia-mae" or "kerry-ann"."""
+    if "-" not in base:
+        return False
+    head, _, tail = base.partition("-")
+    return head in lex.first_names and (tail in lex.first_names or tail in _COMPOUND_PARTS)
+
+
+def first_strength(doc: Doc, i: int, lex: Lexicon) -> int:
+    """0: not a first name; 1: a name only when a surname follows; 2: a first name."""
+    word = doc.word(i)
+    base = doc.bases[i]
+    if not _is_alpha_word(word):
+        return 0
+    if base not in lex.first_names and not compound_first(base, lex):
+        return 0
+    if base in MONTHS:
+        return 1 if word[0].isupper() else 0
+    upper = word.isupper() and len(word) > 1
+    if base in lex.common_words:
+        return 0 if not word[0].isupper() or upper else (1 if doc.initial(i) else 2)
+    if base in lex.name_words:
+        if not word[0].isupper() or upper:
+            return 1  # "holly wright": a name only with a listed surname
+        return 1 if doc.initial(i) else 2
+    if upper:
+        return 1 if len(word) <= 3 else 2
+    return 2
+
+
+def surname_at(doc: Doc, j: int, lex: Lexicon, strict: bool) -> bool:
+    """Token j can be a surname. `strict`: the surname must be in the list (weak first name)."""
+    word = doc.word(j)
+    base = doc.bases[j]
+    if not _is_alpha_word(word) or len(base) < 2:
+        return False
+    if base in NOT_SURNAMES or base in lex.common_words or base in MONTHS:
+        return False
+    listed = base in lex.surnames
+    if word[0].isupper():
+        if word.isupper() and len(word) <= 4 and not listed:
+            return False
+        if strict:
+            return listed
+        return not (base in lex.places and not listed)
+    if base in lex.name_words and not listed:
+        return False
+    if listed:
+        return True
+    return not strict and _SURNAME_SHAPE.fullmatch(base) is not None
+
+
+def _title_mention(doc: Doc, i: int, lex: Lexicon) -> Mention | None:
+    n = len(doc.bases)
+    j = i + 1
+    if j >= n:
+        return None
+    gap = doc.gap(i)
+    if gap not in (" ", ". ", "  "):
+        return None
+    word = doc.word(j)
+    if not _is_alpha_word(word) or doc.bases[j] in lex.common_words:
+        return None
+    if not word[0].isupper() and doc.cap(i):
+        return None
+    last = j
+    if (
+        doc.bases[j] in lex.first_names
+        and j + 1 < n
+        and doc.joined(j)
+        and doc.cap(j + 1)
+        and surname_at(doc, j + 1, lex, strict=False)
+    ):
+        last = j + 1
+    return Mention(doc.starts[i], _end(doc, last), i, last, TITLED)
+
+
+# Words near an unknown capitalised word that make it worth checking as a name.
+_UNKNOWN_NEXT = frozenset(
+    {"from", "at", "on", "in", "who", "the", "our", "my", "his", "her", "their", "is", "was"}
+)
+_UNKNOWN_GATE = CHILD_CUES | ROLE_WORDS | {"name", "named", "called", "name's", "names"}
+
+
+def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
+    """All person mentions, left to right, non-overlapping."""
+    out: list[Mention] = []
+    words = doc.wordset
+    known = words & lex.name_heads
+    if "-" in doc.low:
+        known |= {w for w in words if "-" in w and compound_first(w, lex)}
+    unknown_ok = not words.isdisjoint(_UNKNOWN_GATE)
+    if not known and not unknown_ok:
+        return out
+    heads = known | (words & NICKNAME_PREFIXES)
+    cands = [i for i, b in enumerate(doc.bases) if b in heads]
+    if unknown_ok:
+        text = doc.text
+        caps = [
+            i
+            for i, s in enumerate(doc.starts)
+            if text[s].isupper() and doc.bases[i] not in heads and _unknown_worth_checking(doc, i)
+        ]
+        cands = sorted(cands + caps)
+    n = len(doc.bases)
+    free = 0
+    for i in cands:
+        if i < free:
+            continue
+        base = doc.bases[i]
+        if base in TITLES:
+            titled = _title_mention(doc, i, lex)
+            if titled is not None:
+                out.append(titled)
+                free = titled.last + 1
+                continue
+        start_tok = i
+        name_tok = i
+        if (
+            base in NICKNAME_PREFIXES
+            and doc.text[doc.starts[i]].isupper()
+            and i + 1 < n
+            and doc.joined(i)
+            and first_strength(doc, i + 1, lex) == 2
+        ):
+            name_tok = i + 1
+        strength = first_strength(doc, name_tok, lex)
+        if strength == 0 and _cued_unknown(doc, name_tok, lex):
+            strength = 2
+        if strength == 0:
+            continue
+        mention = _extend(doc, start_tok, name_tok, strength, lex)
+        if mention is not None:
+            out.append(mention)
+            free = mention.last + 1
+        else:
+            free = name_tok + 1
+    return out
+
+
+def _unknown_worth_checking(doc: Doc, i: int) -> bool:
+    if i > 0 and (doc.bases[i - 1] in _UNKNOWN_GATE or doc.bases[i - 1] in ("is", "'s")):
+        return True
+    if i + 1 < len(doc.bases):
+        gap = doc.gap(i)
+        return doc.bases[i + 1] in _UNKNOWN_NEXT or "(" in gap or "," in gap
+    return False
+
+
+def _cued_unknown(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """A capitalised unknown word straight after a child cue ("my grandson Kenzo")."""
+    word = doc.word(i)
+    if not word[0].isupper() or word.isupper() or not _is_alpha_word(word):
+        return False
+    base = doc.bases[i]
+    if base in lex.common_words or base in NOT_SURNAMES or base in lex.places:
+        return False
+    if i > 0 and doc.bases[i - 1] in CHILD_CUES and doc.joined(i - 1):
+        return True
+    if doc.low[max(0, doc.starts[i] - 12) : doc.starts[i]].endswith(_NAME_IS):
+        return True
+    # An unknown name in a professional's slot: "Nikita from the kinship team", "SW Zofka".
+    if base in lex.first_names or base in TITLES:
+        return False
+    left = doc.low[max(0, doc.starts[i] - 40) : doc.starts[i]]
+    right = doc.low[doc.ends[i] : doc.ends[i] + 48]
+    return professional_context(left, right)
+
+
+def _extend(doc: Doc, start_tok: int, i: int, strength: int, lex: Lexicon) -> Mention | None:
+    n = len(doc.bases)
+    weak = strength == 1
+    cap = doc.cap(i)
+    j = i + 1
+    if j < n and doc.joined(i) and (cap or not doc.cap(j)):
+        strict = weak
+        if surname_at(doc, j, lex, strict):
+            last = j
+            # "Tyler James Murphy": a middle name followed by a surname.
+            if (
+                j + 1 < n
+                and doc.joined(j)
+                and doc.bases[j] in lex.first_names
+                and (doc.cap(j + 1) or not cap)
+                and surname_at(doc, j + 1, lex, strict=False)
+            ):
+                last = j + 1
+            return Mention(doc.starts[start_tok], _end(doc, last), start_tok, last, FULL)
+    if strength < 2:
+        return None
+    return Mention(doc.starts[start_tok], _end(doc, i), start_tok, i, FIRST)

@@ -1,0 +1,82 @@
+"""Case references: court case numbers, NHS numbers, NI numbers, UPNs and LA system IDs.
+
+Shapes specific enough to stand alone (court numbers, UPNs, NI numbers, NHS numbers that pass
+the mod-11 check) are taken anywhere; looser IDs need a reference word just before them
+("case number", "Mosaic", "LADO ref"). Legal terms such as "Section 20" or "Reg 24" are too short
+to match.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import Doc
+from .types import CASE_REFERENCE, Span
+
+_COURT = re.compile(r"(?<![\w/])[A-Za-z]{2}\d{2}[A-Za-z]\d{5}(?![\w/])")
+_UPN = re.compile(r"(?<![\w/])[A-Za-z]\d{11}[A-Za-z\d](?![\w/])")
+_NI = re.compile(
+    r"(?<![\w/])(?!BG|GB|NK|KN|TN|NT|ZZ|bg|gb|nk|kn|tn|nt|zz)"
+    r"[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z][A-CEGHJ-NPR-TW-Za-ceghj-npr-tw-z]"
+    r" ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d](?![\w/])"
+)
+_NHS = re.compile(r"(?<![\w/+\-.])(\d{3})[ \-]?(\d{3})[ \-]?(\d{4})(?![\w/\-])")
+_SLASHED = re.compile(r"(?<![\w/])[A-Za-z]{2,6}[/\-]\d{2,4}[/\-]\d{3,7}(?:[/\-]\d{1,4})?(?![\w/])")
+_CUE = re.compile(
+    r"(?:\bcase (?:no|number|num|ref|reference)\b|\bref(?:erence)?\b|\bref no\b|\bmosaic\b|"
+    r"\blcs\b|\blado\b|\bcp ref\b|\bplacement (?:ref|number|id)\b|\bclient (?:id|number|no)\b|"
+    r"\bperson (?:id|number)\b|\bchild(?:'s)? (?:id|number)\b|\bupn\b|\bnhs (?:no|number|num)\b|"
+    r"\bnhs\b|\bni (?:no|number)\b|\bnational insurance\b|\bid (?:no|number)\b|\bcase id\b|"
+    r"\bpupil number\b|\bcourt (?:no|number|ref)\b|\bunique pupil number\b)"
+    r"[^.!?\n\d]{0,16}$",
+    re.IGNORECASE,
+)
+_CUED_ID = re.compile(r"(?<![\w/])[A-Za-z]{0,6}[/\-]?\d[\d/\- ]{2,16}\d[A-Za-z]?(?![\w/])")
+
+
+def nhs_check(digits: str) -> bool:
+    """True when a 10-digit NHS number has a valid mod-11 check digit."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+_NOT_DIGITS = str.maketrans("", "", " /-abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_CLUSTER = re.compile(r"\d(?:[ /\-]?\d){4}")
+
+
+def find_references(doc: Doc) -> list[Span]:
+    text = doc.text
+    spans: list[Span] = []
+    if _CLUSTER.search(text) is None:
+        return spans  # every reference shape has five or more digits close together
+    digit_toks = doc.digit_tokens
+    bases = doc.bases
+    alpha_digit = [i for i in digit_toks if bases[i][0].isalpha()]
+    # Letters-only tokens just before a number: "AB 12 34 56 C", "FC/23/00871".
+    before = [i - 1 for i in digit_toks if i > 0 and bases[i - 1].isalpha()]
+    ni_heads = sorted({*alpha_digit, *(i for i in before if len(bases[i]) == 2)})
+    slashed = [i for i in before if doc.gap(i) in ("/", "-")]
+    for pattern, heads in ((_COURT, alpha_digit), (_UPN, alpha_digit), (_NI, ni_heads)):
+        spans.extend(Span(m.start(), m.end(), CASE_REFERENCE) for m in doc.match_at(pattern, heads))
+    spans.extend(Span(m.start(), m.end(), CASE_REFERENCE) for m in doc.match_at(_SLASHED, slashed))
+    plain = [i for i in digit_toks if bases[i][0].isdigit()]
+    for m in doc.match_at(_NHS, plain):
+        digits = m.group(1) + m.group(2) + m.group(3)
+        if digits[0] == "0":
+            continue  # a phone number
+        cued = _CUE.search(text, max(0, m.start() - 40), m.start()) is not None
+        if nhs_check(digits) or cued:
+            spans.append(Span(m.start(), m.end(), CASE_REFERENCE))
+    for m in doc.match_at(_CUED_ID, sorted({*digit_toks, *slashed})):
+        digits = len(m.group().translate(_NOT_DIGITS))
+        if digits < 5 or _CUE.search(text, max(0, m.start() - 40), m.start()) is None:
+            continue
+        if m.group()[0] == "0" and digits >= 10:
+            continue  # a phone number next to a reference word
+        spans.append(Span(m.start(), m.end(), CASE_REFERENCE))
+    return spans

@@ -1,0 +1,156 @@
+"""Decides whose name a mention is: a looked-after child, a birth relative, a professional, the
+carer (or their own family), or a public figure.
+
+The guide treats each differently (a carer's own name is never identifying, a named birth relative
+always is, a professional only when criticised), so the words around the name decide. Context is
+read from short windows either side of the mention with end- or start-anchored patterns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cues import ROLE_WORDS, professional_context
+from .lexicon import Lexicon, word_set
+from .names import FULL, TITLED, Mention
+from .text import Doc
+
+CHILD = "child"
+SIBLING = "sibling"  # a brother or sister of the child: also a looked-after child
+RELATIVE = "relative"  # a birth parent or other birth relative
+KIN = "kin"  # "my daughter Kelly": a birth parent if a family circumstance is given
+PROFESSIONAL = "professional"
+CARER = "carer"  # the author, their partner or own family, other carers in the group
+PUBLIC = "public"
+
+_PARENTS = (
+    r"(?:mum|mam|mom|dad|mother|father|nan|gran)'s (?:boyfriend|girlfriend|partner|husband|"
+    r"wife|fella|new fella|bloke)|birth[ -]?(?:mum|mam|mom|mother|dad|father|parents?)|"
+    r"bio[ -]?(?:mum|dad|mother|father)|"
+    r"mum|mam|mom|mummy|mother|dad|daddy|father|step[ -]?(?:dad|mum|father|mother)|"
+    r"nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad|granddad|grandpa|"
+    r"grandfather|great[ -]?(?:nan|gran|grandma|grandad)|aunt|auntie|aunty|uncle|cousin"
+)
+_SIBLINGS = (
+    r"(?:little |big |older |younger |baby |twin |half[ -]?|step[ -]?)?(?:brother|sister)|"
+    r"sibling|twin"
+)
+_KIDS = (
+    r"grandson|granddaughter|grandchild|grandkid|nephew|niece|foster (?:son|daughter|child)|"
+    r"fc|little one|lo|lad|boy|girl|placement|young person|yp|son|daughter"
+)
+_LEFT_FAMILY = re.compile(
+    r"(?:^|[\s(,])(?P<poss>my|our|his|her|their|the|the kids'?|the children's|"
+    r"[a-z][\w-]*'s|[a-z][\w-]*s')?"
+    rf"\s*(?:(?P<par>{_PARENTS})|(?P<sib>{_SIBLINGS})|(?P<kid>{_KIDS}))\s*[,:-]?\s*$"
+)
+_RIGHT_FAMILY = re.compile(
+    rf"^\s*[,(]\s*(?:(?:my|his|her|their|the kids'?|[a-z][\w-]*'s)\s+)?(?P<par>{_PARENTS})\b"
+)
+_LEFT_CARER = re.compile(
+    r"(?:^|[\s(,])(?:welcome|hi|hello|hiya|hey|thanks|thank you|cheers|congrats|"
+    r"congratulations|i'm|im|i am|my name is|my name's|me and|husband|wife|hubby|partner|"
+    r"other half|fianc[eé]e?|respite carer|carer|fellow carer|friend|mate|neighbour)"
+    r"\s*(?:to\s+)?,?\s*$"
+)
+_RIGHT_CARER = re.compile(r"^\s*(?:and (?:i|me|myself)\b|to the group|,?\s*welcome)")
+_RIGHT_MEDIA = re.compile(
+    r"(?:'s)?\s+(?:[A-Za-z]+\s+)?(?:book|books|training|course|podcast|video|videos|workout|"
+    r"workouts|film|films|show|model|approach|method|talk|webinar|documentary|song|songs|"
+    r"concert|tour|programme|series|on (?:tv|netflix|iplayer|youtube|the telly|disney)|"
+    # a business named after a person: "Grace Owen solicitors", "Eddie Stobart lorry"
+    r"solicitors|law|legal|ltd|limited|plc|lorry|lorries|removals|builders|motors|taxis|"
+    r"opticians|pharmacy|dental|foundation|trust|charity|& co|and co)\b",
+    re.IGNORECASE,
+)
+
+_WINDOW = 48
+
+
+def _family_role(poss: str | None, kind: str) -> str:
+    if kind == "par":
+        return CARER if poss in ("my", "our") else RELATIVE
+    if kind == "sib":
+        return KIN if poss == "my" else SIBLING
+    return CHILD
+
+
+_FAMILY_WORDS = word_set(
+    "mum mam mom mummy mother dad daddy father stepdad step-dad stepmum step-mum stepfather "
+    "stepmother nan nana nanna nanny gran granny grandma grandmother grandad granddad grandpa "
+    "grandfather great-nan aunt auntie aunty uncle cousin brother sister sibling twin parent "
+    "parents grandson granddaughter grandchild grandkid nephew niece son daughter child fc "
+    "one lo lad boy girl placement person yp boyfriend girlfriend partner husband wife fella "
+    "bloke bio birth"
+)
+_CARER_WORDS = word_set(
+    "welcome hi hello hiya hey thanks thank you cheers congrats congratulations i'm im am "
+    "is name me husband wife hubby partner half fiance fiancee fiancé fiancée carer friend "
+    "mate neighbour"
+)
+_RIGHT_NEAR = frozenset({"from", "at", "in", "with", "on", "who", "and", "to", "our", "my",
+                         "his", "her", "their", "the", "a", "new", "kids", "kids'"})  # fmt: skip
+_MEDIA_WORDS = word_set(
+    "book books training course podcast video videos workout workouts film films show model "
+    "approach method talk webinar documentary song songs concert tour programme series on "
+    "solicitors law legal ltd limited plc lorry lorries removals builders motors taxis "
+    "opticians pharmacy dental foundation trust charity co"
+)
+
+
+def classify(doc: Doc, mention: Mention, lex: Lexicon) -> str:
+    """The role of the person named by `mention`."""
+    full_low = doc.low[mention.start : mention.end]
+    if mention.kind == FULL and (
+        full_low in lex.public_figures or full_low.removesuffix("'s") in lex.public_figures
+    ):
+        return PUBLIC
+    if mention.kind == TITLED:
+        return PROFESSIONAL
+    before = doc.bases[max(0, mention.first - 4) : mention.first]
+    after = doc.bases[mention.last + 1 : mention.last + 4]
+    near_after = after[0] if after else ""
+    gap_after = doc.text[mention.end : mention.end + 3]
+    if (
+        mention.kind == FULL
+        and not _MEDIA_WORDS.isdisjoint(after)
+        and _RIGHT_MEDIA.match(doc.text, mention.end) is not None
+    ):
+        return PUBLIC
+    left = doc.low[max(0, mention.start - _WINDOW) : mention.start]
+    right = doc.low[mention.end : mention.end + _WINDOW]
+    if not _FAMILY_WORDS.isdisjoint(before):
+        fam = _LEFT_FAMILY.search(left)
+        if fam is not None:
+            return _from_family(fam)
+    if ("(" in gap_after or "," in gap_after) and _RIGHT_FAMILY.match(right) is not None:
+        return RELATIVE
+    if (
+        not ROLE_WORDS.isdisjoint(before)
+        or not ROLE_WORDS.isdisjoint(after)
+        or near_after in _RIGHT_NEAR
+        or "(" in gap_after
+    ) and professional_context(left, right):
+        return PROFESSIONAL
+    if not _CARER_WORDS.isdisjoint(before) and _LEFT_CARER.search(left) is not None:
+        return CARER
+    if near_after in ("and", "to", "welcome") and _RIGHT_CARER.match(right) is not None:
+        return CARER
+    return CHILD
+
+
+def _from_family(fam: re.Match[str]) -> str:
+    poss = fam.group("poss")
+    if fam.group("par") is not None:
+        return _family_role(poss, "par")
+    if fam.group("sib") is not None:
+        return _family_role(poss, "sib")
+    kid = fam.group("kid") or ""
+    if poss == "my" and kid in ("son", "daughter"):
+        return KIN
+    return CHILD
+
+
+def first_name_key(doc: Doc, mention: Mention) -> str:
+    """The lowercase first name of a mention, used to find later mentions of the same child."""
+    return doc.bases[mention.first] if mention.kind != TITLED else doc.bases[mention.last]

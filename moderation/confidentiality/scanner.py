@@ -1,0 +1,169 @@
+"""Runs every rule over one message and applies the labelling guide's tie rules.
+
+Pure and offline: the only state is the lazily loaded word lists. Rules that need digits, "@",
+street words, school words or health words are skipped when the message has none, which keeps
+the common case (chat with no identifiers) fast.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import roles as R
+from .address import (
+    find_flats_and_estates,
+    find_house_addresses,
+    find_named_streets,
+    find_postcodes,
+)
+from .contact import find_emails, find_phones
+from .dates import find_dates_of_birth
+from .family import CIRCUMSTANCE_WORDS, find_circumstances
+from .health import find_health, has_health_word
+from .lexicon import lexicon
+from .names import FULL, find_mentions
+from .professionals import criticised
+from .references import find_references
+from .schools import find_schools
+from .text import Doc, prepare
+from .types import (
+    BIRTH_FAMILY,
+    CATEGORIES,
+    CHILD_NAME,
+    EMPTY_RESULT,
+    PROFESSIONAL,
+    ScanResult,
+    Span,
+)
+
+_DIGIT = re.compile(r"\d")
+_STREET_WORDS = frozenset(
+    {"road", "rd", "street", "avenue", "ave", "lane", "drive", "close", "crescent", "grove",
+     "terrace", "gardens", "mews", "way", "court", "place", "row", "square", "parade", "rise",
+     "vale", "fold", "croft", "brow", "wynd", "boulevard", "estate", "flat"}
+)  # fmt: skip
+_DOB_CUE = re.compile(r"dob|d\.o\.b|born|birth|b'?-?day")
+_CHILDISH = (R.CHILD, R.SIBLING)
+# Categories that tie a lone first name to the child when they appear in the same message.
+_TYING = frozenset({"school", "address", "date_of_birth", "case_reference"})
+
+
+def _merge(spans: list[Span]) -> tuple[Span, ...]:
+    """Drop exact duplicates and spans overlapping an earlier, longer one."""
+    spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    kept: list[Span] = []
+    for span in spans:
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return tuple(kept)
+
+
+def _structural(doc: Doc, digits: int) -> list[Span]:
+    lex = lexicon()
+    spans: list[Span] = []
+    words = doc.wordset
+    streets = not words.isdisjoint(_STREET_WORDS)
+    if digits >= 9:
+        spans += find_phones(doc)
+    if digits >= 5:
+        spans += find_references(doc)
+    if digits >= 2:
+        spans += find_postcodes(doc)
+    if digits and streets:
+        spans += find_house_addresses(doc, lex)
+    if digits and _DOB_CUE.search(doc.low) is not None:
+        spans += find_dates_of_birth(doc)
+    if "@" in doc.text:
+        spans += find_emails(doc)
+    if streets:
+        spans += find_named_streets(doc, lex)
+        spans += find_flats_and_estates(doc, lex)
+    spans += find_schools(doc, lex)
+    return spans
+
+
+def _scan_doc(doc: Doc) -> list[Span]:
+    lex = lexicon()
+    digits = sum(map(doc.text.count, "0123456789")) if _DIGIT.search(doc.text) else 0
+    spans = _structural(doc, digits)
+    mentions = find_mentions(doc, lex)
+    if spans and mentions:
+        covered = [(s.start, s.end) for s in spans]
+        mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in covered)]
+    if not mentions and not spans:
+        return []
+    roles = [R.classify(doc, m, lex) for m in mentions]
+    for k in range(1, len(mentions)):
+        between = doc.text[mentions[k - 1].end : mentions[k].start].strip()
+        if roles[k - 1] == R.CARER and between in ("and", "&", ",") and roles[k] == R.CHILD:
+            roles[k] = R.CARER
+
+    tied = any(s.category in _TYING for s in spans)
+    named_child = any(r in _CHILDISH for r in roles)
+    out = list(spans)
+
+    for m, role in zip(mentions, roles, strict=True):
+        if role == R.RELATIVE:
+            out.append(Span(m.start, m.end, BIRTH_FAMILY))
+            tied = True
+
+    if named_child and has_health_word(doc):
+        health = find_health(doc)
+        if health:
+            out += health
+            tied = True
+
+    if not doc.wordset.isdisjoint(CIRCUMSTANCE_WORDS):
+        anchors_ok = tied or any(r in (*_CHILDISH, R.RELATIVE, R.KIN) for r in roles)
+        if anchors_ok:
+            for span, _anchor in find_circumstances(doc):
+                out.append(span)
+                tied = True
+                sentence = doc.sentence(span.start)
+                for m, role in zip(mentions, roles, strict=True):
+                    if role == R.KIN and doc.sentence(m.start) == sentence:
+                        out.append(Span(m.start, m.end, BIRTH_FAMILY))
+
+    pros = [(m.start, m.end) for m, r in zip(mentions, roles, strict=True) if r == R.PROFESSIONAL]
+    for k in criticised(doc, pros):
+        out.append(Span(pros[k][0], pros[k][1], PROFESSIONAL))
+
+    full_child = any(
+        m.kind == FULL and r in _CHILDISH for m, r in zip(mentions, roles, strict=True)
+    )
+    for m, role in zip(mentions, roles, strict=True):
+        if role in _CHILDISH and (m.kind == FULL or tied or full_child):
+            out.append(Span(m.start, m.end, CHILD_NAME))
+    return out
+
+
+def scan_spans(text: str) -> tuple[Span, ...]:
+    """All identifying spans of `text`, in order, non-overlapping, in the caller's offsets."""
+    if not text or text.isspace():
+        return ()
+    doc = prepare(text)
+    if not doc.bases:
+        return ()
+    merged = _merge(_scan_doc(doc))
+    if doc.origin is None:
+        return merged
+    return tuple(Span(*doc.to_origin(s.start, s.end), s.category) for s in merged)
+
+
+def warm_up() -> None:
+    """Load the word lists and build the lazily compiled patterns (call once at start-up)."""
+    scan(
+        "Jo Smith (SW) is useless. Jake Smith, DOB 1/2/2015, 9 Oak Road, M1 1AA, 07700 900123, "
+        "a@example.com, MA23C00412, has ADHD; his mum is in prison. St Anne's Primary."
+    )
+
+
+def scan(text: str) -> ScanResult:
+    """Find details in a group-chat message that could identify a looked-after child."""
+    spans = scan_spans(text)
+    if not spans:
+        return EMPTY_RESULT
+    present = {s.category for s in spans}
+    categories = tuple(c for c in CATEGORIES if c in present)
+    return ScanResult(identifying=True, categories=categories, spans=spans)

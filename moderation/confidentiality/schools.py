@@ -1,0 +1,236 @@
+"""Named schools, nurseries, colleges and PRUs.
+
+Two routes: a name followed by a school word ("Oakfield Primary", "St Anne's CE Juniors",
+"little acorns nursery"), or a bare name after a school verb or a school role ("starts at
+Westfield in September", "deputy head at Westfield", "goes to SJB"). Generic phrases
+("the school", "Virtual School", "Forest School", "free school meals") are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon
+from .text import Doc
+from .types import SCHOOL, Span
+
+SCHOOL_TYPES = frozenset(
+    {"primary", "junior", "juniors", "infant", "infants", "nursery", "high", "academy",
+     "college", "grammar", "secondary", "school", "pru", "prep", "ce", "rc", "c", "catholic",
+     "methodist", "community", "middle", "sixth", "form", "church", "cofe", "c.e", "r.c",
+     "free", "specialist", "special", "day", "pre-school", "preschool", "pupil", "referral"}
+)  # fmt: skip
+# Words that close a school name.
+_HEADS = frozenset(
+    {"unit", "primary", "juniors", "junior", "infants", "infant", "nursery", "high", "academy",
+     "college", "grammar", "school", "pru", "prep", "preschool", "pre-school"}
+)  # fmt: skip
+# Name words that make the phrase generic rather than a named school.
+_GENERIC = frozenset(
+    {"virtual", "forest", "sunday", "summer", "home", "secondary", "primary", "local",
+     "special", "boarding", "new", "old", "same", "free", "night", "driving", "dance",
+     "drama", "swimming", "football", "holiday", "high", "junior", "infant", "nursery",
+     "grammar", "private", "state", "faith", "catholic", "church", "community", "village",
+     "big", "little", "first", "last", "next", "previous", "current", "mainstream", "day",
+     "open", "royal", "sixth", "form", "further", "education", "art", "music", "ballet",
+     "stage", "theatre", "language", "beauty", "hair", "tech", "technical", "specialist",
+     "independent", "comprehensive", "public", "medical", "nursing", "police", "pre",
+     "breakfast", "after", "afterschool", "sen", "send", "pupil", "referral",
+     "unit", "camhs", "hospital", "bible", "ofsted", "rainbow", "premier", "infants",
+     "pe", "tuition", "reading", "maths", "english", "welsh", "eco", "city", "town",
+     "decent", "nice", "lovely", "great", "brilliant", "rubbish", "small", "tiny", "huge",
+     "outstanding", "good", "bad", "awful", "amazing", "fab", "excellent", "nearby",
+     "different", "closest", "nearest", "usual", "former", "chosen", "preferred",
+     "catchment", "feeder", "two", "three", "both", "separate", "alternative", "whole",
+     "proper", "normal", "regular", "actual", "real", "busy", "quiet", "strict", "full",
+     "share", "residential", "resi", "play", "toddler", "baby"}
+)  # fmt: skip
+# Nouns after a lowercase school word that make it a modifier ("school run").
+_MODIFIED = frozenset(
+    {"meals", "meal", "run", "runs", "bus", "uniform", "uniforms", "holidays", "holiday",
+     "trip", "trips", "gate", "gates", "nurse", "office", "report", "reports", "photos", "day",
+     "days", "dinners", "dinner", "lunch", "lunches", "transport", "taxi", "shoes", "bag",
+     "term", "place", "places", "admissions", "appeal", "appeals", "work", "fees", "staff"}
+)  # fmt: skip
+_JOINERS = frozenset({"st", "st.", "saint", "of", "and", "&", "e", "the"})
+_CONTEXT = re.compile(
+    r"(?i:goes to|go to|going to|attends|attending|attended|started at|starts at|start at|"
+    r"starting at|moved to|moving to|move to|transferred to|got into|got a place at|"
+    r"place at|offered|excluded from|expelled from|kicked out of|head at|teacher at|"
+    r"senco at|sendco at|ta at|dsl at|deputy head at|headteacher at|head teacher at|"
+    r"office at|reception at|nursery at|pupil at|year \d{1,2} at)\s+"
+    r"((?:St\.? |Saint )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}|[A-Z]{2,4}\b)"
+)
+# "from st anselms", "at St Bede's": a saint's name in a school sentence.
+_SAINT = re.compile(r"\b(?i:at|from|to|into|for)\s+((?i:st\.?|saint)\s+[A-Za-z][\w'-]*)")
+_SCHOOL_VERB = re.compile(
+    r"\b(?:starts?|started|starting|goes|going|attends|moved|moving|place)\s*$"
+)
+_SAINT_NOT = frozenset({"hospital", "church", "day", "day's", "ambulance", "hospice"})
+_SCHOOLISH = re.compile(
+    r"\b(?:pick up|pick-up|pickup|collect|collecting|drop off|drop-off|home time|"
+    r"school|year \d|y\d|reception|class|teacher|uniform|term|nursery|sept|september|"
+    r"head|senco|sendco|pep|exclusion|excluded|primary|secondary|pupil|timetable|gcses?|"
+    r"sats|playground|transition|place|offer)\b",
+    re.IGNORECASE,
+)
+_NOT_SCHOOL_NAMES = frozenset(
+    {"brownies", "scouts", "cubs", "beavers", "guides", "rainbows", "cadets", "church",
+     "mosque", "madrasa", "madrassa", "gym", "swimming", "football", "school", "camhs",
+     "contact", "court", "panel", "respite", "hospital", "asda", "tesco", "aldi", "lidl",
+     "nan", "nans", "nan's", "mum", "dad", "mcdonalds", "kfc", "costa", "greggs", "the",
+     "i", "sw", "iro", "la", "pep", "lac", "ehcp", "sgo", "send", "sen", "ofsted", "cafcass",
+     "september", "sept", "january", "jan", "april", "easter", "christmas", "monday",
+     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "year", "reception",
+     "nursery", "secondary", "primary", "college", "uni", "university", "work", "bed",
+     "big", "high", "our", "his", "her", "their", "my", "a", "an"}
+)  # fmt: skip
+
+
+def _name_token(doc: Doc, k: int, lower_ok: bool, lex: Lexicon) -> bool:
+    word = doc.word(k)
+    base = doc.bases[k]
+    if base in _JOINERS:
+        return True
+    if not word[0].isalpha():
+        return False
+    if word.isupper() and len(word) > 1 and lower_ok:
+        return False  # "SGO and school": an acronym before a lowercase school word
+    if word[0].isupper():
+        return base not in lex.common_words or base in ("st", "saint")
+    return lower_ok and base not in lex.common_words and base not in _GENERIC
+
+
+def _typed_schools(doc: Doc, lex: Lexicon) -> list[Span]:
+    spans: list[Span] = []
+    n = len(doc.bases)
+    hits = doc.wordset & _HEADS
+    k = 0
+    for k0 in [t for t, b in enumerate(doc.bases) if b in hits]:
+        if k0 < k:
+            continue
+        k = k0
+        base = doc.bases[k]
+        end_tok = k
+        while end_tok + 1 < n and doc.joined(end_tok) and doc.bases[end_tok + 1] in _HEADS:
+            end_tok += 1
+        lower = not doc.cap(k)
+        if lower and base == "high" and (end_tok == k or doc.bases[k + 1] != "school"):
+            k = end_tok + 1
+            continue
+        if (
+            lower
+            and base == "school"
+            and end_tok == k
+            and end_tok + 1 < n
+            and doc.bases[end_tok + 1] in _MODIFIED
+        ):
+            k = end_tok + 1  # "free school meals", "the school run": a modifier, not a name
+            continue
+        if base == "unit" and (k < 2 or doc.bases[k - 1] != "referral"):
+            k += 1  # only "Pupil Referral Unit"
+            continue
+        start_tok = k
+        while (
+            start_tok - 1 >= 0
+            and k - start_tok < 6
+            and doc.joined(start_tok - 1)
+            and (
+                doc.bases[start_tok - 1] in SCHOOL_TYPES
+                or _name_token(doc, start_tok - 1, lower, lex)
+            )
+        ):
+            start_tok -= 1
+        while start_tok < k and doc.bases[start_tok] in _JOINERS - {"st", "st.", "saint"}:
+            start_tok += 1
+        names = [
+            doc.bases[t]
+            for t in range(start_tok, k)
+            if doc.bases[t] not in SCHOOL_TYPES and doc.bases[t] not in _JOINERS
+        ]
+        proper = [w for w in names if w not in _GENERIC and w not in lex.places]
+        if lower and doc.word(k - 1).endswith("'s") and base in ("school", "nursery", "college"):
+            proper = []  # "Bradley Nash's school": a person's school, not its name
+        if lower and base == "school" and not any(doc.cap(t) for t in range(start_tok, k)):
+            proper = []  # "the school", "share the school run": too generic in lowercase
+        saint = any(doc.bases[t] in ("st", "saint") for t in range(start_tok, k))
+        high_street = base == "high" and doc.cap(k) and _street_after(doc, k)
+        if (proper or (saint and names)) and not high_street:
+            spans.append(Span(doc.starts[start_tok], doc.ends[end_tok], SCHOOL))
+        k = end_tok + 1
+    return spans
+
+
+def _street_after(doc: Doc, k: int) -> bool:
+    return k + 1 < len(doc.bases) and doc.bases[k + 1] in ("street", "st", "court", "road")
+
+
+def _context_matches(doc: Doc) -> list[re.Match[str]]:
+    found: list[re.Match[str]] = []
+    words = doc.wordset & _CONTEXT_WORDS
+    if not words:
+        return found
+    for k, base in enumerate(doc.bases):
+        if base in words:
+            m = _CONTEXT.match(doc.text, doc.starts[k])
+            if m is not None:
+                found.append(m)
+    return found
+
+
+def _context_schools(doc: Doc, lex: Lexicon) -> list[Span]:
+    spans: list[Span] = []
+    for m in _context_matches(doc):
+        name = m.group(1)
+        first = name.split()[0].lower().rstrip(".")
+        if first in _NOT_SCHOOL_NAMES or name.lower() in lex.places:
+            continue
+        if first in lex.places and len(name.split()) == 1:
+            continue
+        sentence = _sentence(doc, m.start(1), m.end(1))
+        role_context = "at" in m.group().split()[:3] and m.group().split()[0].lower() in (
+            "head", "teacher", "senco", "sendco", "ta", "dsl", "deputy", "headteacher",
+        )  # fmt: skip
+        if role_context or _SCHOOLISH.search(sentence) is not None:
+            spans.append(Span(m.start(1), m.end(1), SCHOOL))
+    return spans
+
+
+def _sentence(doc: Doc, start: int, end: int) -> str:
+    text = doc.text
+    lo = max(text.rfind(stop, 0, start) for stop in ".!?\n") + 1
+    hi = min((p for p in (text.find(stop, end) for stop in ".!?\n") if p != -1), default=len(text))
+    return text[lo:start] + " " + text[end:hi]
+
+
+def _saint_schools(doc: Doc, lex: Lexicon) -> list[Span]:
+    spans: list[Span] = []
+    for m in _SAINT.finditer(doc.text):
+        name = m.group(1)
+        low = name.lower().replace(".", "")
+        if low in lex.places or low.replace("'", "") in lex.places:
+            continue
+        nxt = doc.low[m.end(1) : m.end(1) + 12].split()
+        if nxt and nxt[0].strip(",.!?") in _SAINT_NOT:
+            continue
+        verb = _SCHOOL_VERB.search(doc.low, max(0, m.start() - 14), m.start())
+        if verb is not None or _SCHOOLISH.search(_sentence(doc, m.start(1), m.end(1))):
+            spans.append(Span(m.start(1), m.end(1), SCHOOL))
+    return spans
+
+
+_CONTEXT_WORDS = frozenset(
+    {"goes", "go", "going", "attends", "attending", "attended", "started", "starts", "start",
+     "starting", "moved", "moving", "move", "transferred", "got", "place", "offered",
+     "excluded", "expelled", "kicked", "head", "teacher", "senco", "sendco", "ta", "dsl",
+     "deputy", "headteacher", "office", "reception", "nursery", "pupil", "year"}
+)  # fmt: skip
+
+
+def find_schools(doc: Doc, lex: Lexicon) -> list[Span]:
+    words = doc.wordset
+    spans = [] if words.isdisjoint(_HEADS) else _typed_schools(doc, lex)
+    spans.extend(_context_schools(doc, lex))
+    if "st" in words or "saint" in words:
+        spans.extend(_saint_schools(doc, lex))
+    return spans

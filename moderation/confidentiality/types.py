@@ -1,0 +1,55 @@
+"""Result types for the confidentiality detector.
+
+Kept apart from the detection code so callers (the bot, the CLI, the redactor) can import the
+shapes without loading the word lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CHILD_NAME = "child_name"
+SCHOOL = "school"
+ADDRESS = "address"
+PHONE = "phone"
+EMAIL = "email"
+DATE_OF_BIRTH = "date_of_birth"
+CASE_REFERENCE = "case_reference"
+BIRTH_FAMILY = "birth_family"
+PROFESSIONAL = "professional_named_negative"
+HEALTH = "health_detail"
+
+# The stable order in which categories are reported.
+CATEGORIES: tuple[str, ...] = (
+    CHILD_NAME,
+    SCHOOL,
+    ADDRESS,
+    PHONE,
+    EMAIL,
+    DATE_OF_BIRTH,
+    CASE_REFERENCE,
+    BIRTH_FAMILY,
+    PROFESSIONAL,
+    HEALTH,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range [start, end) of the scanned text and what it reveals."""
+
+    start: int
+    end: int
+    category: str
+
+
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    """What one scan found: `identifying` is true exactly when there is at least one span."""
+
+    identifying: bool
+    categories: tuple[str, ...]
+    spans: tuple[Span, ...]
+
+
+EMPTY_RESULT = ScanResult(identifying=False, categories=(), spans=())
