@@ -24,4 +24,6 @@ class CoreTexts(TextSection):
     number_out_of_range: str
     something_wrong: str
     busy: str
+    cancelled: str
+    nothing_to_cancel: str
     role_names: dict[str, str]

@@ -10,12 +10,13 @@ import difflib
 import logging
 from collections.abc import Sequence
 
+from bot import conversation
 from bot.commands import ParsedCommand, parse_command
 from bot.context import Context
 from bot.core_texts import CoreTexts
 from bot.events import ButtonPressed, MemberJoined, MemberLeft, Message
 from bot.roles import Role
-from bot.router import ButtonSpec, CommandSpec, Router, Where
+from bot.router import ButtonSpec, CommandSpec, FlowHandler, Router, Where
 from config.settings import ConfigError
 from config.texts import Texts
 
@@ -30,11 +31,16 @@ class Dispatcher:
         self.bot_names = bot_names
         self.commands: dict[str, CommandSpec] = {}
         self.buttons: dict[str, ButtonSpec] = {}
+        self.flows: dict[str, FlowHandler] = {}
         for router in self.routers:
             for spec in router.commands:
-                if spec.name in self.commands or spec.name == "help":
+                if spec.name in self.commands or spec.name in ("help", "cancel"):
                     raise ValueError(f"command /{spec.name} declared twice ({router.name})")
                 self.commands[spec.name] = spec
+            for name, flow in router.flows.items():
+                if name in self.flows:
+                    raise ValueError(f"flow {name!r} declared twice")
+                self.flows[name] = flow
             for button in router.buttons:
                 if button.prefix in self.buttons:
                     raise ValueError(f"button prefix {button.prefix!r} declared twice")
@@ -66,7 +72,9 @@ class Dispatcher:
         if isinstance(event, Message):
             command = parse_command(event.text, self.bot_names)
             if command is not None and (
-                not command.via_mention or command.name in self.commands or command.name == "help"
+                not command.via_mention
+                or command.name in self.commands
+                or command.name in ("help", "cancel")
             ):
                 await self._command(ctx, command)
                 return
@@ -86,6 +94,9 @@ class Dispatcher:
         texts = ctx.texts(CoreTexts)
         if command.name in ("help", "commands"):
             self._help(ctx)
+            return
+        if command.name == "cancel":
+            await self._cancel(ctx)
             return
         spec = self.commands.get(command.name)
         if spec is None:
@@ -119,6 +130,14 @@ class Dispatcher:
         lines.append(texts.help_footer_guest if ctx.role is Role.GUEST else texts.help_footer)
         ctx.reply("\n".join(lines))
 
+    async def _cancel(self, ctx: Context) -> None:
+        texts = ctx.texts(CoreTexts)
+        if await conversation.current(ctx.db, ctx.sender, ctx.now()) is None:
+            ctx.reply(texts.nothing_to_cancel)
+            return
+        await conversation.finish(ctx.db, ctx.sender)
+        ctx.reply(texts.cancelled)
+
     def _unknown(self, ctx: Context, name: str) -> None:
         texts = ctx.texts(CoreTexts)
         names = [spec.name for spec in self.visible_commands(ctx.role)] + ["help"]
@@ -130,6 +149,8 @@ class Dispatcher:
             ctx.reply(texts.unknown_command_none.format(name=name))
 
     async def _message(self, ctx: Context, message: Message) -> None:
+        if ctx.in_dm and await self._answer_to_question(ctx, message):
+            return
         for router in self.routers:
             for spec in router.messages:
                 if ctx.role < spec.role:
@@ -140,6 +161,18 @@ class Dispatcher:
                     continue
                 if await spec.handler(ctx, message):
                     return
+
+    async def _answer_to_question(self, ctx: Context, message: Message) -> bool:
+        """A private message answering an open question goes to the flow that asked it."""
+        state = await conversation.current(ctx.db, ctx.sender, ctx.now())
+        if state is None:
+            return False
+        handler = self.flows.get(state.flow)
+        if handler is None:
+            await conversation.finish(ctx.db, ctx.sender)
+            return False
+        await handler(ctx, message, state)
+        return True
 
     async def _button(self, ctx: Context, press: ButtonPressed) -> None:
         texts = ctx.texts(CoreTexts)

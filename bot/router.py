@@ -20,11 +20,13 @@ from bot.events import Message
 from bot.roles import Role
 from bot.services import DataEraser, DataExporter, Services
 from config.texts import TextSection
+from storage.models import ConversationState
 
 CommandHandler = Callable[[Context, ParsedCommand], Awaitable[None]]
 ButtonHandler = Callable[[Context, str], Awaitable[None]]
 MessageHandler = Callable[[Context, Message], Awaitable[bool]]
 EventHandler = Callable[[Context], Awaitable[None]]
+FlowHandler = Callable[[Context, Message, "ConversationState"], Awaitable[None]]
 JobHandler = Callable[["JobContext", dict[str, Any]], Awaitable[None]]
 
 
@@ -78,6 +80,7 @@ class Router:
     on_join: list[EventHandler] = field(default_factory=list)
     on_leave: list[EventHandler] = field(default_factory=list)
     jobs: dict[str, JobHandler] = field(default_factory=dict)
+    flows: dict[str, FlowHandler] = field(default_factory=dict)
     text_sections: list[type[TextSection]] = field(default_factory=list)
     startup: list[StartupHook] = field(default_factory=list)
     exporters: list[DataExporter] = field(default_factory=list)
@@ -129,6 +132,15 @@ class Router:
     def job(self, kind: str) -> Callable[[JobHandler], JobHandler]:
         def register(handler: JobHandler) -> JobHandler:
             self.jobs[kind] = handler
+            return handler
+
+        return register
+
+    def flow(self, name: str) -> Callable[[FlowHandler], FlowHandler]:
+        """The handler for answers to questions this feature asked with bot.conversation.ask."""
+
+        def register(handler: FlowHandler) -> FlowHandler:
+            self.flows[name] = handler
             return handler
 
         return register

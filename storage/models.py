@@ -187,6 +187,17 @@ class PendingChoice(Base):
     expires_at: Mapped[datetime]
 
 
+class ConversationState(Base):
+    """An open question a feature asked one person (see bot.conversation)."""
+
+    __tablename__ = "conversation_states"
+    user_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    flow: Mapped[str] = mapped_column(String(64))
+    step: Mapped[str] = mapped_column(String(64))
+    data: Mapped[dict[str, Any]]
+    expires_at: Mapped[datetime]
+
+
 class OutboxItem(Base):
     """Something to say later or to many chats; sent by the delivery worker."""
 
@@ -221,6 +232,9 @@ class Delivery(Base):
     sent_at: Mapped[datetime | None]
     platform_message_id: Mapped[str | None] = mapped_column(String(128))
     last_error: Mapped[str | None] = mapped_column(String(300))
+    # A group (same platform) for a neutral line if a private message is refused.
+    fallback_chat_id: Mapped[str | None] = mapped_column(String(128))
+    fallback_thread_id: Mapped[str | None] = mapped_column(String(128))
 
 
 class ScheduledJob(Base):
