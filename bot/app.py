@@ -16,6 +16,11 @@ from bot.delivery.outbox import Outbox
 from bot.dispatch import Dispatcher
 from bot.engine import Engine, Sleep
 from bot.features import data_rights, groups, invites, linking, onboarding, retention, roles
+from bot.features.buddies.feature import router as buddies_router
+from bot.features.events.feature import routers as event_routers
+from bot.features.faq.feature import router as faq_router
+from bot.features.notices.feature import router as notices_router
+from bot.features.sessions.feature import routers as session_routers
 from bot.membership import MembershipRecorder
 from bot.middleware import Middleware
 from bot.router import JobContext, JobHandler, Router
@@ -24,6 +29,9 @@ from bot.services import CapabilitySource, Services
 from config.settings import Settings
 from config.texts import Texts
 from moderation import policy, reporting, rules
+from moderation.nudging import ConfidentialityNudges, PhotoReminders
+from moderation.nudging import router as nudges_router
+from moderation.safeguarding_alerts import SafeguardingWatch, alerts, rota
 from storage.database import Database
 
 
@@ -39,13 +47,26 @@ def feature_routers() -> list[Router]:
         rules.router,
         reporting.router,
         policy.router,
+        nudges_router,
+        rota.router,
+        alerts.router,
+        *event_routers(),
+        *session_routers(),
+        buddies_router,
+        notices_router,
         retention.router,
+        faq_router,  # last: its catch-all private answers come after every other matcher
     ]
 
 
 def middlewares() -> list[Middleware]:
     """What sees every event before the features do, in order."""
-    return [MembershipRecorder()]
+    return [
+        MembershipRecorder(),
+        SafeguardingWatch(),  # before the nudge: safeguarding comes first
+        ConfidentialityNudges(),
+        PhotoReminders(),
+    ]
 
 
 @dataclass(slots=True)

@@ -24,7 +24,12 @@ _NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]?\s*$")
 def as_numbered(outgoing: Outgoing, texts: CoreTexts) -> Outgoing:
     lines = [outgoing.text, "", texts.choose_number]
     lines += [f"{index}. {button.label}" for index, button in enumerate(outgoing.buttons, 1)]
-    return Outgoing(chat=outgoing.chat, text="\n".join(lines), reply_to=outgoing.reply_to)
+    return Outgoing(
+        chat=outgoing.chat,
+        text="\n".join(lines),
+        reply_to=outgoing.reply_to,
+        fallback=outgoing.fallback,
+    )
 
 
 def _key(chat_key: str, user_id: str) -> str:

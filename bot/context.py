@@ -110,9 +110,28 @@ class Context:
             Outgoing(chat=self.chat, text=text, buttons=tuple(buttons), reply_to=reply_to)
         )
 
-    def dm(self, text: str, buttons: Sequence[Button] = (), *, to: UserRef | None = None) -> None:
-        """Answer privately (to the sender unless told otherwise)."""
-        self.send(dm_chat(to or self.sender), text, buttons)
+    def dm(
+        self,
+        text: str,
+        buttons: Sequence[Button] = (),
+        *,
+        to: UserRef | None = None,
+        fallback_to_here: bool = False,
+    ) -> None:
+        """Answer privately (to the sender unless told otherwise).
+
+        With `fallback_to_here`, in a group: if the platform refuses the private
+        message, a neutral line with a link to the private chat goes to this group.
+        """
+        fallback = self.chat if fallback_to_here and not self.in_dm else None
+        self.actions.append(
+            Outgoing(
+                chat=dm_chat(to or self.sender),
+                text=text,
+                buttons=tuple(buttons),
+                fallback=fallback,
+            )
+        )
 
     def delete(self, message_id: str) -> None:
         self.actions.append(DeleteMessage(chat=self.chat, message_id=message_id))

@@ -46,6 +46,11 @@ class Dispatcher:
                     raise ValueError(f"button prefix {button.prefix!r} declared twice")
                 self.buttons[button.prefix] = button
 
+    def recognise_name(self, name: str | None) -> None:
+        """Also answer to this name (`/help@name`, `@name help`): a platform's bot username."""
+        if name and name.lower() not in {n.lower() for n in self.bot_names}:
+            self.bot_names = (*self.bot_names, name)
+
     def validate(self, texts: Texts) -> None:
         """Fail at start, with one clear line, if any text a feature needs is missing."""
         core = texts.get(CoreTexts)

@@ -97,12 +97,18 @@ class Button:
 
 @dataclass(frozen=True, slots=True)
 class Outgoing:
-    """Something carebot says. Text uses carebot's small markup (see bot.markup)."""
+    """Something carebot says. Text uses carebot's small markup (see bot.markup).
+
+    `fallback` is a group chat for a private message that the platform refuses
+    (the person never opened a private chat with carebot): a short neutral line
+    goes there instead, with a link to the private chat, never the message itself.
+    """
 
     chat: ChatRef
     text: str
     buttons: tuple[Button, ...] = ()
     reply_to: str | None = None
+    fallback: ChatRef | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,11 @@ class PlatformAdapter(Protocol):
         ...
 
     @property
+    def username(self) -> str | None:
+        """The bot's own name on the platform, known once started (None if it has none)."""
+        ...
+
+    @property
     def limits(self) -> RateLimits: ...
 
     @property

@@ -17,6 +17,7 @@ from bot.delivery.ports import SendError
 from bot.delivery.worker import DeliveryWorker
 from bot.events import Action, DeleteMessage, Event, Outgoing
 from bot.platform import PlatformAdapter
+from bot.undelivered import Undelivered
 
 log = logging.getLogger(__name__)
 
@@ -31,12 +32,14 @@ class Runner:
         assert services.outbox is not None and services.timers is not None
         self.outbox = services.outbox
         self.timers = services.timers
+        senders = {name: adapter.sender for name, adapter in self.adapters.items()}
         self.worker = DeliveryWorker(
             services.db,
-            {name: adapter.sender for name, adapter in self.adapters.items()},
+            senders,
             {name: adapter.limits for name, adapter in self.adapters.items()},
             services.clock,
             services.settings.delivery,
+            on_failure=Undelivered(services, senders),
         )
         self.outbox.add_listener(self.worker.wake)
         self._stop = asyncio.Event()
@@ -58,6 +61,7 @@ class Runner:
                         text=message.text,
                         chats=[message.chat],
                         buttons=message.buttons,
+                        fallback=message.fallback,
                     )
         for action in actions:
             if isinstance(action, DeleteMessage):
@@ -81,6 +85,7 @@ class Runner:
         menu = self.app.dispatcher.command_menu(self.app.services.texts)
         for adapter in self.adapters.values():
             await adapter.start(self.on_event)
+            self.app.dispatcher.recognise_name(adapter.username)
             await adapter.publish_commands(*menu)
         log.info("carebot started on: %s", ", ".join(self.adapters))
 

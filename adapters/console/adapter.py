@@ -41,6 +41,10 @@ class ConsoleAdapter:
         self._task: asyncio.Task[None] | None = None
 
     @property
+    def username(self) -> str | None:
+        return None
+
+    @property
     def name(self) -> str:
         return PLATFORM
 

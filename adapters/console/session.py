@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TextIO
 
 from adapters.console.render import address, as_human, as_jsonl
@@ -43,11 +44,11 @@ from bot.roles import Role
 PLATFORM = "console"
 DEFAULT_ORG = "Local Fostering Service"
 
-Tick = Callable[[], Awaitable[list[Action]]]
+Tick = Callable[[datetime], Awaitable[list[Action]]]  # run what falls due up to a time
 Handle = Callable[[Event], Awaitable[list[Action]]]
 
 
-async def _nothing_due() -> list[Action]:
+async def _nothing_due(until: datetime) -> list[Action]:
     return []
 
 
@@ -94,8 +95,9 @@ class ConsoleSession:
                         ":wait only works in `carebot chat`, where the console has its own clock."
                     )
                     return
-                self.clock.advance(duration)
-                self.show(await self.tick())
+                target = self.clock.now() + duration
+                self.show(await self.tick(target))
+                self.clock.set(max(target, self.clock.now()))
             case Say(text):
                 await self._say(text)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import random
 import sys
 from datetime import UTC, datetime
@@ -63,6 +64,7 @@ def _start_time(args: argparse.Namespace, scripted: bool) -> datetime:
 
 async def handle_chat(args: argparse.Namespace) -> int:
     settings = settings_from(args)
+    logging.getLogger().setLevel(logging.WARNING)  # keep the playground readable
     if args.script is not None and not args.script.is_file():
         print(f"carebot: no script file at {args.script}", file=sys.stderr)
         return 1
@@ -101,9 +103,19 @@ def _due_work(app: App, session: ConsoleSession) -> Tick:
         rng=lambda: 0.5,
     )
 
-    async def tick() -> list[Action]:
-        await timers.run_due()
-        await worker.run_once()
+    clock = app.services.clock
+    assert isinstance(clock, FakeClock)
+
+    async def tick(until: datetime) -> list[Action]:
+        """Step the clock to each moment something falls due, so nothing looks missed."""
+        for _ in range(100_000):  # a bound, in case something keeps rescheduling itself
+            await timers.run_due()
+            next_send = await worker.run_once()
+            next_timer = await timers.next_due()
+            upcoming = [t for t in (next_send, next_timer) if t is not None and t <= until]
+            if not upcoming:
+                break
+            clock.set(max(min(upcoming), clock.now()))
         return []
 
     return tick

@@ -7,7 +7,11 @@ import asyncio
 import sys
 from collections.abc import Sequence
 
-from bot.cli import admin, chat, config_check, db, run
+from bot.cli import admin, chat, config_check, db, doctor, run
+from bot.cli import buddies as buddies_command
+from bot.cli import events as events_command
+from bot.cli import faq as faq_command
+from bot.cli import scan as scan_command
 from config.settings import ConfigError
 
 EXIT_CONFIG = 2
@@ -28,6 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
     admin.add_parser(commands)
     db.add_parser(commands)
     config_check.add_parser(commands)
+    doctor.add_parser(commands)
+    scan_command.add_parser(commands)
+    faq_command.add_parser(commands)
+    events_command.add_parser(commands)
+    buddies_command.add_parser(commands)
     return parser
 
 

@@ -39,7 +39,12 @@ def add_parser(commands: Any) -> None:
 
 def configured_adapters(settings: Settings) -> list[PlatformAdapter]:
     """Every platform whose settings are present. (Platforms arrive one issue at a time.)"""
-    return []
+    adapters: list[PlatformAdapter] = []
+    if settings.telegram_bot_token is not None:
+        from adapters.telegram.adapter import TelegramAdapter, TelegramConfig
+
+        adapters.append(TelegramAdapter(TelegramConfig.from_settings(settings)))
+    return adapters
 
 
 async def handle_run(args: argparse.Namespace) -> int:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from bot.delivery.outbox import DeliveryReport, Outbox, delivery_report, purge_outbox
 from bot.delivery.ports import (
     TELEGRAM_LIMITS,
+    ChatUnavailable,
+    DirectMessageRefused,
     PermanentSendError,
     RateLimits,
     Sender,
@@ -16,8 +18,10 @@ from bot.delivery.worker import DeliveryWorker
 
 __all__ = [
     "TELEGRAM_LIMITS",
+    "ChatUnavailable",
     "DeliveryReport",
     "DeliveryWorker",
+    "DirectMessageRefused",
     "Outbox",
     "PermanentSendError",
     "RateLimits",

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.dml import Insert
 
 from bot.clock import Clock
-from bot.events import Button, ChatRef
+from bot.events import Button, ChatKind, ChatRef
 from storage.models import Delivery, OutboxItem, ScheduledJob
 
 log = logging.getLogger(__name__)
@@ -30,7 +30,12 @@ log = logging.getLogger(__name__)
 Listener = Callable[[], None]
 
 
-def _delivery_row(item_id: int, chat: ChatRef, when: datetime) -> dict[str, Any]:
+def _delivery_row(
+    item_id: int, chat: ChatRef, when: datetime, fallback: ChatRef | None = None
+) -> dict[str, Any]:
+    # A fallback only makes sense for a private chat, and only on the same platform.
+    if chat.kind is not ChatKind.DM or (fallback and fallback.platform != chat.platform):
+        fallback = None
     return {
         "item_id": item_id,
         "platform": chat.platform,
@@ -40,6 +45,8 @@ def _delivery_row(item_id: int, chat: ChatRef, when: datetime) -> dict[str, Any]
         "status": "pending",
         "attempts": 0,
         "next_attempt_at": when,
+        "fallback_chat_id": fallback.id if fallback else None,
+        "fallback_thread_id": fallback.thread_id if fallback else None,
     }
 
 
@@ -103,8 +110,12 @@ class Outbox:
         not_before: datetime | None = None,
         dedupe_key: str | None = None,
         expires_at: datetime | None = None,
+        fallback: ChatRef | None = None,
     ) -> int | None:
-        """Queue `text` for every chat; the item id, or None if `dedupe_key` was queued before."""
+        """Queue `text` for every chat; the item id, or None if `dedupe_key` was queued before.
+
+        `fallback`: a group where a neutral line goes if a private chat refuses (see Outgoing).
+        """
         now = self._clock.now()
         start = not_before or now
         for moment in (start, expires_at):
@@ -126,7 +137,8 @@ class Outbox:
         if item_id is None:
             log.info("outbox item not queued again: dedupe key already used (kind=%s)", kind)
             return None
-        await db.execute(insert(Delivery), [_delivery_row(item_id, c, start) for c in targets])
+        rows = [_delivery_row(item_id, c, start, fallback) for c in targets]
+        await db.execute(insert(Delivery), rows)
         self._wake_after_commit(db)
         log.debug("queued outbox item %s (kind=%s) for %d chats", item_id, kind, len(targets))
         return item_id
@@ -136,6 +148,10 @@ class Outbox:
             return await insert_unless_duplicate(db, OutboxItem, values)
         result = await db.execute(insert(OutboxItem).values(values).returning(OutboxItem.id))
         return result.scalar_one()
+
+    def wake_after_commit(self, db: AsyncSession) -> None:
+        """Wake the worker once this unit of work commits (after re-queueing by hand)."""
+        self._wake_after_commit(db)
 
     def _wake_after_commit(self, db: AsyncSession) -> None:
         sync: Session = db.sync_session

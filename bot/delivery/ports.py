@@ -9,7 +9,7 @@ group, the user blocked the bot). Reasons are short words, never message text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from bot.events import ChatRef, Outgoing
 
@@ -22,6 +22,8 @@ class SentMessage:
 
 
 class Sender(Protocol):
+    """Sends for one platform. May also offer `private_chat_link` (see `PrivateChatLinks`)."""
+
     async def send(self, outgoing: Outgoing) -> SentMessage:
         """Send one message; raise TransientSendError or PermanentSendError on failure."""
         ...
@@ -29,6 +31,22 @@ class Sender(Protocol):
     async def delete(self, chat: ChatRef, message_id: str) -> None:
         """Delete a message carebot sent (where the platform allows it)."""
         ...
+
+
+@runtime_checkable
+class PrivateChatLinks(Protocol):
+    """The optional part of a Sender: a link that opens a private chat with carebot."""
+
+    def private_chat_link(self, payload: str) -> str | None:
+        """A link opening the private chat, carrying `payload`; None when there is none."""
+        ...
+
+
+def private_chat_link(sender: Sender | None, payload: str) -> str | None:
+    """The sender's private-chat link, or None for a sender that offers none."""
+    if isinstance(sender, PrivateChatLinks):
+        return sender.private_chat_link(payload)
+    return None
 
 
 class SendError(Exception):
@@ -51,6 +69,14 @@ class TransientSendError(SendError):
 
 class PermanentSendError(SendError):
     """Never worth trying again for this chat: removed from the group, blocked, chat gone."""
+
+
+class DirectMessageRefused(PermanentSendError):
+    """A private message the platform will not deliver until the person opens the chat."""
+
+
+class ChatUnavailable(PermanentSendError):
+    """carebot can no longer post in this chat at all (removed from the group, chat gone)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,8 @@ class Due:
     chat_kind: str
     thread_id: str
     attempts: int
+    fallback_chat_id: str | None = None
+    fallback_thread_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,8 @@ async def due_deliveries(
             Delivery.thread_id,
             Delivery.attempts,
             OutboxItem.expires_at,
+            Delivery.fallback_chat_id,
+            Delivery.fallback_thread_id,
         )
         .join(OutboxItem, OutboxItem.id == Delivery.item_id)
         .where(Delivery.status == "pending", Delivery.next_attempt_at <= now)
@@ -60,13 +64,23 @@ async def due_deliveries(
     )
     due: list[Due] = []
     expired: list[int] = []
-    for delivery_id, item_id, platform, chat_id, kind, thread_id, attempts, ends in (
-        await session.execute(stmt)
-    ).all():
-        if ends is not None and ends <= now:
-            expired.append(delivery_id)
+    for row in (await session.execute(stmt)).all():
+        if row.expires_at is not None and row.expires_at <= now:
+            expired.append(row.id)
         else:
-            due.append(Due(delivery_id, item_id, platform, chat_id, kind, thread_id, attempts))
+            due.append(
+                Due(
+                    row.id,
+                    row.item_id,
+                    row.platform,
+                    row.chat_id,
+                    row.chat_kind,
+                    row.thread_id,
+                    row.attempts,
+                    row.fallback_chat_id,
+                    row.fallback_thread_id,
+                )
+            )
     return due, expired
 
 

@@ -30,6 +30,7 @@ from sqlalchemy.sql.dml import Update
 
 from bot.clock import Clock
 from bot.delivery import queries
+from bot.delivery.failures import DeliveryFailure, FailureListener, fallback_chat
 from bot.delivery.ports import PermanentSendError, RateLimits, Sender, TransientSendError
 from bot.delivery.queries import Due, Item
 from bot.delivery.ratelimit import RateLimiter
@@ -52,7 +53,8 @@ class DeliveryWorker:
     crashed worker's delivery is taken back; `send_timeout` (real seconds) must be
     shorter. `concurrency` sends may be in flight at once: keep it at least the largest
     `global_per_second`, so each send starts when its rate-limit slot was taken. Rate
-    limits are kept per worker: run one worker per bot account.
+    limits are kept per worker: run one worker per bot account. `on_failure` hears of every
+    delivery that failed for good, so the core can react (see bot.undelivered).
     """
 
     def __init__(
@@ -70,6 +72,7 @@ class DeliveryWorker:
         batch: int = 2000,
         idle_seconds: float = 60.0,
         at_most_once_kinds: frozenset[str] = frozenset(),
+        on_failure: FailureListener | None = None,
     ) -> None:
         if timedelta(seconds=send_timeout) >= lease:
             raise ValueError("send_timeout must be shorter than the lease")
@@ -85,6 +88,7 @@ class DeliveryWorker:
         self._batch = batch
         self._idle_seconds = idle_seconds
         self._at_most_once = at_most_once_kinds
+        self._on_failure = on_failure
         self._wake = asyncio.Event()
         # SQLite has one writer: queue our own writes here rather than in its busy-wait.
         self._write_lock = asyncio.Lock() if db.is_sqlite else None
@@ -121,8 +125,10 @@ class DeliveryWorker:
                     log.error("delivery pass error: %s", type(outcome).__name__)
                 elif isinstance(outcome, BaseException):
                     raise outcome
-        if len(due) + len(expired) >= self._batch:
-            return now
+        if len(due) + len(expired) >= self._batch and (ready or expired):
+            return now  # a full batch made progress: more may be waiting right now
+        if later and not ready:
+            return max(min(later), now)  # everything due is held by rate limits until then
         async with self._db.sessions() as session:
             candidates = later + await queries.next_wakeups(session, now)
         return max(min(candidates), now) if candidates else None
@@ -173,6 +179,8 @@ class DeliveryWorker:
         except PermanentSendError as exc:
             await self._settle([row.id], "failed", exc.reason, only_from="sending")
             log.warning("delivery %s failed for good: %s", row.id, exc.reason)
+            fallback = fallback_chat(row.platform, row.fallback_chat_id, row.fallback_thread_id)
+            await self._report(DeliveryFailure(row.id, row.item_id, item.kind, chat, fallback, exc))
         except TransientSendError as exc:
             await self._retry(row, attempts, exc.reason, exc.retry_after)
         except TimeoutError:
@@ -216,6 +224,19 @@ class DeliveryWorker:
             )
         )
         log.info("delivery %s will be retried in %.1fs: %s", row.id, delay, reason)
+
+    async def _report(self, failure: DeliveryFailure) -> None:
+        if self._on_failure is None:
+            return
+        try:
+            if self._write_lock is None:
+                await self._on_failure(failure)
+            else:
+                async with self._write_lock:
+                    await self._on_failure(failure)
+        except Exception as exc:  # a failed reaction must never stop delivery
+            name = type(exc).__name__
+            log.error("failure handler error on delivery %s: %s", failure.delivery_id, name)
 
     def backoff(self, attempts: int) -> float:
         """Seconds before retry `attempts` + 1: doubling, capped, with 'equal jitter'."""

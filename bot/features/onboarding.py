@@ -11,12 +11,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.commands import ParsedCommand
 from bot.context import Context
+from bot.delivery.resend import resend_refused
 from bot.events import Button
 from bot.people.codes import looks_like_code
 from bot.people.invites import InviteProblem, check_invite, mark_redeemed, usable_invite
 from bot.people.members import ensure_person, membership, record_consent, set_role
 from bot.roles import Role, RoleWords
 from bot.router import Router, Where, button_data
+from bot.undelivered import PRIVATE_CHAT_PAYLOAD
 from config.texts import TextSection
 from storage.models import Invite, Organisation, PendingJoin
 
@@ -25,6 +27,8 @@ class OnboardingTexts(TextSection):
     section = "onboarding"
     welcome: str
     welcome_back: str
+    chat_opened: str
+    chat_opened_nothing_waiting: str
     join_usage: str
     invited: str
     invite_problem: dict[str, str]
@@ -45,7 +49,12 @@ router.texts(OnboardingTexts, RoleWords)
 @router.command("start", role=Role.GUEST, where=Where.DM)
 async def start(ctx: Context, command: ParsedCommand) -> None:
     texts = ctx.texts(OnboardingTexts)
-    if command.args:
+    if command.args and command.args[0] == PRIVATE_CHAT_PAYLOAD:
+        resent = await resend_refused(ctx.db, ctx.chat, ctx.now())
+        if resent and ctx.services.outbox is not None:
+            ctx.services.outbox.wake_after_commit(ctx.db)
+        ctx.reply(texts.chat_opened if resent else texts.chat_opened_nothing_waiting)
+    elif command.args:
         await _offer_join(ctx, command.args[0])
     elif ctx.role is Role.GUEST:
         ctx.reply(texts.welcome)

@@ -1,6 +1,7 @@
 """Replaces identifying spans with neutral placeholders for the private nudge.
 
-The placeholder words live in one module-level mapping so they can move to config later.
+The words carers see come from config (config/messages/confidentiality_nudges.toml) and are
+passed in by the bot; the mapping here is the fallback for the command line and tests.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ PLACEHOLDERS: Mapping[str, str] = MappingProxyType(
 )
 
 
-def redact(text: str, spans: Iterable[Span]) -> str:
+def redact(text: str, spans: Iterable[Span], placeholders: Mapping[str, str] | None = None) -> str:
     """`text` with each span replaced by its placeholder; overlapping spans are merged."""
+    words = PLACEHOLDERS if placeholders is None else placeholders
     ordered = sorted(spans, key=lambda s: (s.start, -s.end))
     parts: list[str] = []
     pos = 0
@@ -40,7 +42,7 @@ def redact(text: str, spans: Iterable[Span]) -> str:
             pos = end  # overlaps the previous span: widen it, one placeholder
             continue
         parts.append(text[pos:start])
-        parts.append(PLACEHOLDERS.get(span.category, "[redacted]"))
+        parts.append(words.get(span.category, "[redacted]"))
         pos = end
     parts.append(text[pos:])
     return "".join(parts)

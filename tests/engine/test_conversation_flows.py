@@ -52,7 +52,7 @@ def h(harness: Harness) -> Harness:
         texts=app.services.texts,
         clock=harness.clock,
         db=app.services.db,
-        routers=[*feature_routers(), pet_router()],
+        routers=[*(r for r in feature_routers() if r.name != "faq"), pet_router()],
     )
     return harness
 

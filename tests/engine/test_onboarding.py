@@ -124,3 +124,25 @@ async def test_member_using_higher_invite_gets_the_higher_role(harness: Harness)
     assert "now a facilitator" in only_text(await h.say(f"/join {code}", as_=lee))
     same = await make_invite(h, Role.CARER)
     assert "already part of" in only_text(await h.say(f"/join {same}", as_=lee))
+
+
+async def test_opening_the_private_chat_from_the_fallback_link(harness: Harness) -> None:
+    from bot.events import ChatKind, ChatRef
+    from storage.models import Delivery
+
+    h = harness
+    cara = h.guest("Cara")
+    assert "I can write to you here" in only_text(await h.say("/start note", as_=cara))
+    outbox = h.app.services.outbox
+    assert outbox is not None
+    async with h.db.transaction() as db:
+        await outbox.enqueue(
+            db, kind="nudge", text="a private word", chats=[ChatRef("console", "cara", ChatKind.DM)]
+        )
+    async with h.db.transaction() as db:
+        delivery = (await db.execute(select(Delivery))).scalar_one()
+        delivery.status, delivery.last_error = "failed", "dm_not_started"
+    assert "Here is what I wanted to tell you" in only_text(await h.say("/start note", as_=cara))
+    async with h.db.transaction() as db:
+        delivery = (await db.execute(select(Delivery))).scalar_one()
+        assert delivery.status == "pending"

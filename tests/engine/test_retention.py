@@ -57,8 +57,7 @@ async def test_the_job_purges_expired_things_and_keeps_live_ones(harness: Harnes
     assert await count(h, RoleChange) == 1
     await h.app.started()
     h.clock.advance(timedelta(days=20))
-    ran = await timers.run_due()
-    assert ran == 1
+    assert await timers.run_due() >= 1  # other features' nightly jobs may run too
     assert await count(h, Invite) == 1  # the one still valid for ten more days
     assert await count(h, LinkCode) == 0
     assert await count(h, PendingJoin) == 0

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import asyncpg
 import pytest
-from sqlalchemy import text
 
 from storage.all_tables import Base
 from storage.database import Database
@@ -86,7 +85,31 @@ async def drop_pg_schema() -> None:
         await conn.close()
 
 
+def _reset_sql() -> str:
+    """Empty every table and restart its ids, in one round trip.
+
+    DELETE on tiny tables is far cheaper than TRUNCATE (which rewrites files);
+    children go first so foreign keys never object.
+    """
+    statements = []
+    for table in reversed(Base.metadata.sorted_tables):
+        statements.append(f'DELETE FROM "{table.name}"')
+    for table in Base.metadata.sorted_tables:
+        for column in table.primary_key.columns:
+            if column.autoincrement is True or (
+                column.autoincrement == "auto" and column.type.python_type is int
+            ):
+                statements.append(
+                    f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', "
+                    f"'{column.name}'), 1, false) "
+                    f"WHERE pg_get_serial_sequence('\"{table.name}\"', '{column.name}') IS NOT NULL"
+                )
+    return ";\n".join(statements)
+
+
 async def truncate_all(db: Database) -> None:
-    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
     async with db.engine.begin() as conn:
-        await conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        raw = await conn.get_raw_connection()
+        driver = raw.driver_connection
+        assert driver is not None
+        await driver.execute(_reset_sql())

@@ -140,3 +140,16 @@ def test_split_args_on_ten_thousand_characters() -> None:
     assert result[0] == "x" * 5000 and len(result) == 2501
     unbalanced = '"' + "z " * 5000
     assert split_args(unbalanced) == ("z",) * 5000
+
+
+def test_the_dispatcher_learns_a_platform_username() -> None:
+    from bot.dispatch import Dispatcher
+
+    dispatcher = Dispatcher([], bot_names=("carebot",))
+    assert parse_command("/help@harbour_bot", dispatcher.bot_names) is None
+    dispatcher.recognise_name("harbour_bot")
+    dispatcher.recognise_name("HARBOUR_BOT")
+    dispatcher.recognise_name(None)
+    assert dispatcher.bot_names == ("carebot", "harbour_bot")
+    parsed = parse_command("/help@harbour_bot", dispatcher.bot_names)
+    assert parsed is not None and parsed.name == "help"

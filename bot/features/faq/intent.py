@@ -138,3 +138,28 @@ def is_case_specific(text: str) -> bool:
     if _NAMED_CASE.search(text.replace("’", "'")):
         return True
     return _names_a_child(text) and "?" in text
+
+
+_FOSTERING = re.compile(
+    r"\b(?:foster\w*|kinship|carers?|social ?workers?|sw|ssw|iro|sgo|special guardian\w*|"
+    r"looked after|in care|care order|leaving care|care leavers?|placements?|panel|"
+    r"virtual school|pep|lado|respite|fostering allowance|la|family time|"
+    r"birth (?:mum|dad|parents?|family)|contact (?:with|visits?|sessions?|centre))\b"
+)
+
+
+def about_fostering(text: str) -> bool:
+    """The message names fostering or its people, so a person could help even if the FAQ can't."""
+    return _FOSTERING.search(_plain(text)) is not None
+
+
+_HARD_DAY = re.compile(
+    r"\b(?:low|struggling|struggle|hard|tough|tired|exhausted|shattered|knackered|"
+    r"drained|fed up|stressed|overwhelmed|cry|crying|cried|lonely|upset|sad|awful|"
+    r"rubbish|breaking point|cant cope|at the end of my tether|burnt out|burned out)\b"
+)
+
+
+def sounds_hard(text: str) -> bool:
+    """A message about a hard time (not a question): it deserves warmth, not a menu."""
+    return _HARD_DAY.search(_plain(text)) is not None

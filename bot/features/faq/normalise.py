@@ -104,6 +104,9 @@ _VERB_RULES: tuple[tuple[str, str, int], ...] = (
     ("ing", "", 3),
     ("ed", "", 4),
 )
+# Nouns made from verbs share the verb's root: "vaccination" and "vaccine", "allocation"
+# and "allocated". Only "-ation", which is rarely a word's own ending.
+_NOUN_RULES: tuple[tuple[str, str, int], ...] = (("ation", "", 4),)
 
 
 def stem(word: str) -> str:
@@ -112,7 +115,7 @@ def stem(word: str) -> str:
         return _IRREGULAR[word]
     if len(word) <= 3 or not word.isalpha():
         return word
-    for rules in (_PLURAL_RULES, _VERB_RULES):
+    for rules in (_PLURAL_RULES, _VERB_RULES, _NOUN_RULES):
         for suffix, replacement, keep in rules:
             if word.endswith(suffix) and len(word) - len(suffix) >= keep:
                 word = word[: -len(suffix)] + replacement

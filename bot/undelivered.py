@@ -1,0 +1,134 @@
+"""What carebot does when a message can never be delivered.
+
+The delivery worker only reports failures; this core handler decides, so every
+platform behaves the same:
+- a private message refused because the person never opened a private chat with
+  carebot, queued with a fallback group: a short neutral line goes to that group
+  with a link that opens the private chat, never the message itself (once per
+  refused delivery);
+- a group that removed carebot: the group is marked inactive, and the
+  organisation's staff are told privately, once, when it stops being active.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.delivery.failures import DeliveryFailure
+from bot.delivery.ports import ChatUnavailable, DirectMessageRefused, Sender, private_chat_link
+from bot.events import ChatKind, ChatRef
+from bot.people.contacts import private_chat
+from bot.roles import Role
+from bot.services import Services
+from config.texts import TextSection
+from storage.models import Account, Group, Membership, Person
+
+log = logging.getLogger(__name__)
+
+FALLBACK_KIND = "dm_fallback"
+GROUP_LOST_KIND = "group_lost"
+PRIVATE_CHAT_PAYLOAD = "note"  # what `/start` carries when someone taps the fallback link
+
+
+class DeliveryTexts(TextSection):
+    section = "delivery"
+    dm_fallback: str
+    dm_fallback_unnamed: str
+    group_removed: str
+
+
+class Undelivered:
+    """The worker's `on_failure`: reacts to deliveries that failed for good."""
+
+    def __init__(self, services: Services, senders: Mapping[str, Sender]) -> None:
+        self._services = services
+        self._senders = dict(senders)
+        self._texts = services.texts.get(DeliveryTexts)  # fail at start if the words are missing
+
+    async def __call__(self, failure: DeliveryFailure) -> None:
+        error = failure.error
+        if isinstance(error, DirectMessageRefused) and failure.fallback is not None:
+            if failure.kind != FALLBACK_KIND:
+                await self._fall_back(failure, failure.fallback)
+        elif isinstance(error, ChatUnavailable) and failure.chat.kind is ChatKind.GROUP:
+            await self._group_lost(failure)
+
+    async def _fall_back(self, failure: DeliveryFailure, group: ChatRef) -> None:
+        link = private_chat_link(self._senders.get(failure.chat.platform), PRIVATE_CHAT_PAYLOAD)
+        if link is None:
+            log.info("private message refused and %s has no chat link", failure.chat.platform)
+            return
+        outbox = self._services.outbox
+        assert outbox is not None
+        async with self._services.db.transaction() as db:
+            name = await _display_name(db, failure.chat)
+            if name:
+                text = self._texts.dm_fallback.format(name=name, link=link)
+            else:
+                text = self._texts.dm_fallback_unnamed.format(link=link)
+            await outbox.enqueue(
+                db,
+                kind=FALLBACK_KIND,
+                text=text,
+                chats=[group],
+                dedupe_key=f"dm-fallback:{failure.delivery_id}",
+            )
+        log.info("private message refused; neutral line queued (delivery %s)", failure.delivery_id)
+
+    async def _group_lost(self, failure: DeliveryFailure) -> None:
+        outbox = self._services.outbox
+        assert outbox is not None
+        chat = failure.chat
+        async with self._services.db.transaction() as db:
+            found = await db.execute(
+                update(Group)
+                .where(Group.platform == chat.platform, Group.chat_id == chat.id, Group.active)
+                .values(active=False)
+                .returning(Group.id, Group.org_id, Group.title)
+            )
+            row = found.first()
+            if row is None:
+                return  # not registered, or already marked inactive: staff were told then
+            group_id, org_id, title = row
+            chats = await _staff_chats(db, org_id, chat.platform)
+            log.warning("group %s removed carebot (%s); marked inactive", group_id, failure.error)
+            if not chats:
+                return
+            await outbox.enqueue(
+                db,
+                kind=GROUP_LOST_KIND,
+                text=self._texts.group_removed.format(group=title or chat.title or "a group"),
+                chats=chats,
+                dedupe_key=f"group-lost:{group_id}:{failure.delivery_id}",
+            )
+
+
+async def _display_name(db: AsyncSession, chat: ChatRef) -> str | None:
+    """The name carebot knows a person by, from their private chat (its id is theirs)."""
+    result = await db.execute(
+        select(Person.display_name)
+        .join(Account, Account.person_id == Person.id)
+        .where(Account.platform == chat.platform, Account.external_id == chat.id)
+    )
+    return result.scalars().first()
+
+
+async def _staff_chats(db: AsyncSession, org_id: int, platform: str) -> list[ChatRef]:
+    staff = await db.execute(
+        select(Membership.person_id)
+        .where(
+            Membership.org_id == org_id,
+            Membership.role.in_((Role.STAFF.label, Role.ADMIN.label)),
+        )
+        .order_by(Membership.person_id)
+    )
+    chats: list[ChatRef] = []
+    for person_id in staff.scalars().all():
+        found = await private_chat(db, person_id, prefer_platform=platform)
+        if found is not None:
+            chats.append(found)
+    return chats
