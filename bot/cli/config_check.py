@@ -8,7 +8,10 @@ from typing import Any
 from bot.app import feature_routers
 from bot.cli.common import add_config_option, settings_from
 from bot.dispatch import Dispatcher
+from bot.features.sessions.topics import load_library
+from config.settings import ConfigError
 from config.texts import Texts
+from moderation.safeguarding.routes import RoutesError, load_routes
 
 
 def add_parser(commands: Any) -> None:
@@ -34,5 +37,10 @@ async def handle_check(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     texts = Texts.load()
     Dispatcher(feature_routers(), bot_names=(settings.bot_name,)).validate(texts)
+    try:
+        load_routes()
+    except RoutesError as problem:
+        raise ConfigError(str(problem)) from problem
+    load_library()
     print("Configuration looks good.")
     return 0
