@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.delivery.outbox import purge_outbox
 from bot.router import JobContext, Router
+from bot.scheduling.daily import ensure_daily
 from bot.services import Services
 from config.settings import RetentionSettings
 from storage.models import Invite, LinkCode, PendingChoice, PendingJoin, RoleChange, ScheduledJob
@@ -56,21 +57,17 @@ async def purge_expired(db: AsyncSession, now: datetime, keep: RetentionSettings
     return counts
 
 
-def next_run(now: datetime, services: Services) -> datetime:
-    zone = services.settings.zone
-    local = now.astimezone(zone)
-    candidate = datetime.combine(local.date(), RUN_AT, tzinfo=zone)
-    if candidate <= local:
-        candidate = datetime.combine(local.date() + timedelta(days=1), RUN_AT, tzinfo=zone)
-    return candidate.astimezone(now.tzinfo)
-
-
 async def ensure_scheduled(db: AsyncSession, services: Services) -> None:
     """Make sure tonight's run exists (safe to call at every start)."""
     assert services.timers is not None
-    when = next_run(services.clock.now(), services)
-    key = f"{JOB}:{when.astimezone(services.settings.zone).date().isoformat()}"
-    await services.timers.schedule(db, JOB, when, {}, dedupe_key=key)
+    await ensure_daily(
+        db,
+        services.timers,
+        kind=JOB,
+        at=RUN_AT,
+        now=services.clock.now(),
+        zone=services.settings.zone,
+    )
 
 
 @router.job(JOB)

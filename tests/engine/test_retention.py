@@ -6,9 +6,10 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from bot.features.retention import JOB, next_run
+from bot.features.retention import JOB, RUN_AT
 from bot.people.invites import create_invite
 from bot.roles import Role
+from bot.scheduling.daily import next_local
 from storage.models import Invite, LinkCode, PendingJoin, RoleChange, ScheduledJob
 from tests.support.harness import Harness, only_text
 
@@ -69,6 +70,7 @@ async def test_the_job_purges_expired_things_and_keeps_live_ones(harness: Harnes
 async def test_next_run_is_tomorrow_once_tonights_has_passed(harness: Harness) -> None:
     services = harness.app.services
     morning = harness.clock.now()  # 09:00 UTC in January
-    first = next_run(morning, services)
+    zone = services.settings.zone
+    first = next_local(morning, RUN_AT, zone)
     assert first > morning and first - morning < timedelta(days=1)
-    assert next_run(first, services) == first + timedelta(days=1)
+    assert next_local(first, RUN_AT, zone) == first + timedelta(days=1)

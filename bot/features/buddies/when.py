@@ -7,7 +7,9 @@ whatever the clocks did in between; people see dates as "5 Jan".
 from __future__ import annotations
 
 import calendar
-from datetime import datetime, time, timedelta, tzinfo
+from datetime import datetime, time, tzinfo
+
+from bot.scheduling import daily
 
 
 def add_months(moment: datetime, months: int, zone: tzinfo) -> datetime:
@@ -23,11 +25,7 @@ def add_months(moment: datetime, months: int, zone: tzinfo) -> datetime:
 def next_local(now: datetime, at: str, zone: tzinfo) -> datetime:
     """The next time the local clock shows `at` ("HH:MM"), strictly after `now`."""
     hour, minute = (int(part) for part in at.split(":"))
-    local = now.astimezone(zone)
-    candidate = datetime.combine(local.date(), time(hour, minute), tzinfo=zone)
-    if candidate <= local:
-        candidate = datetime.combine(local.date() + timedelta(days=1), time(hour, minute), zone)
-    return candidate.astimezone(now.tzinfo)
+    return daily.next_local(now, time(hour, minute), zone)
 
 
 def day(moment: datetime, zone: tzinfo) -> str:

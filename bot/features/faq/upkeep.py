@@ -7,7 +7,7 @@ erases handed-over questions once `[faq] ticket_days` have passed.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, time, timedelta
+from datetime import time
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.features.faq import tickets
 from bot.features.faq.library import check_overrides_folder, library_for
 from bot.router import JobContext, Router
+from bot.scheduling.daily import ensure_daily
 from bot.services import Services
 
 log = logging.getLogger(__name__)
@@ -23,21 +24,17 @@ JOB = "faq.retention"
 RUN_AT = time(3, 45)  # a quiet hour, local time, after the core retention run
 
 
-def next_run(now: datetime, services: Services) -> datetime:
-    zone = services.settings.zone
-    local = now.astimezone(zone)
-    candidate = datetime.combine(local.date(), RUN_AT, tzinfo=zone)
-    if candidate <= local:
-        candidate = datetime.combine(local.date() + timedelta(days=1), RUN_AT, tzinfo=zone)
-    return candidate.astimezone(now.tzinfo)
-
-
 async def ensure_scheduled(db: AsyncSession, services: Services) -> None:
     """Make sure tonight's run exists (safe to call at every start)."""
     assert services.timers is not None
-    when = next_run(services.clock.now(), services)
-    key = f"{JOB}:{when.astimezone(services.settings.zone).date().isoformat()}"
-    await services.timers.schedule(db, JOB, when, {}, dedupe_key=key)
+    await ensure_daily(
+        db,
+        services.timers,
+        kind=JOB,
+        at=RUN_AT,
+        now=services.clock.now(),
+        zone=services.settings.zone,
+    )
 
 
 async def build_matcher(_db: AsyncSession, services: Services) -> None:
