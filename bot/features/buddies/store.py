@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.buddies.profiles import (
@@ -116,15 +116,19 @@ async def open_counts(db: AsyncSession, org_id: int) -> dict[int, int]:
     return {mentor_id: int(n) for mentor_id, n in rows.all() if mentor_id is not None}
 
 
+def _members_profiles() -> Select[Any]:
+    """Profiles of people still in the profile's organisation (a leaver's profile is ignored)."""
+    return select(BuddyProfile).join(
+        Membership,
+        (Membership.person_id == BuddyProfile.person_id)
+        & (Membership.org_id == BuddyProfile.org_id),
+    )
+
+
 async def mentor_pool(db: AsyncSession, org_id: int) -> list[MentorProfile]:
     """Mentors of this organisation who still hold a mentor role (paused ones included)."""
     rows = await db.execute(
-        select(BuddyProfile)
-        .join(
-            Membership,
-            (Membership.person_id == BuddyProfile.person_id)
-            & (Membership.org_id == BuddyProfile.org_id),
-        )
+        _members_profiles()
         .where(
             BuddyProfile.org_id == org_id,
             BuddyProfile.role == MENTOR,
@@ -144,12 +148,7 @@ async def waiting_rows(db: AsyncSession, org_id: int) -> list[BuddyProfile]:
         BuddyPairing.mentee_id.is_not(None),
     )
     rows = await db.execute(
-        select(BuddyProfile)
-        .join(
-            Membership,
-            (Membership.person_id == BuddyProfile.person_id)
-            & (Membership.org_id == BuddyProfile.org_id),
-        )
+        _members_profiles()
         .where(
             BuddyProfile.org_id == org_id,
             BuddyProfile.role == MENTEE,
