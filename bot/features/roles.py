@@ -6,16 +6,15 @@ unmake staff and admins. Nobody changes their own role.
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from bot.commands import ParsedCommand
 from bot.context import Context
-from bot.events import Button, ChatKind, ChatRef
+from bot.events import Button
+from bot.people.contacts import private_chat
 from bot.people.members import membership, people_named, set_role
 from bot.roles import Role, RoleWords
 from bot.router import Router, button_data
 from config.texts import TextSection
-from storage.models import Account, Organisation, Person
+from storage.models import Organisation, Person
 
 
 class RoleTexts(TextSection):
@@ -107,11 +106,6 @@ async def _change(ctx: Context, person: Person, new_role: Role) -> None:
             name=person.display_name, old=words.a(old_role), role=words.a(new_role)
         )
     )
-    account = (
-        await ctx.db.execute(
-            select(Account).where(Account.person_id == person.id).order_by(Account.id).limit(1)
-        )
-    ).scalar_one_or_none()
-    if account is not None:
-        chat = ChatRef(platform=account.platform, id=account.external_id, kind=ChatKind.DM)
+    chat = await private_chat(ctx.db, person.id)
+    if chat is not None:
         ctx.send(chat, texts.told.format(org=org.name, role=words.a(new_role)))
