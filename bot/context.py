@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.capabilities import Capabilities
 from bot.events import (
     Action,
+    Attachment,
     Button,
     ChatKind,
     ChatRef,
@@ -101,13 +102,26 @@ class Context:
     def send(self, chat: ChatRef, text: str, buttons: Sequence[Button] = ()) -> None:
         self.actions.append(Outgoing(chat=chat, text=text, buttons=tuple(buttons)))
 
-    def reply(self, text: str, buttons: Sequence[Button] = (), *, quote: bool = False) -> None:
-        """Answer where the event happened (same thread)."""
+    def reply(
+        self,
+        text: str,
+        buttons: Sequence[Button] = (),
+        *,
+        quote: bool = False,
+        attachment: Attachment | None = None,
+    ) -> None:
+        """Answer where the event happened (same thread); `text` is the file's caption."""
         reply_to = None
         if quote and isinstance(self.event, Message):
             reply_to = self.event.message_id
         self.actions.append(
-            Outgoing(chat=self.chat, text=text, buttons=tuple(buttons), reply_to=reply_to)
+            Outgoing(
+                chat=self.chat,
+                text=text,
+                buttons=tuple(buttons),
+                reply_to=reply_to,
+                attachment=attachment,
+            )
         )
 
     def dm(
@@ -117,6 +131,7 @@ class Context:
         *,
         to: UserRef | None = None,
         fallback_to_here: bool = False,
+        attachment: Attachment | None = None,
     ) -> None:
         """Answer privately (to the sender unless told otherwise).
 
@@ -130,6 +145,7 @@ class Context:
                 text=text,
                 buttons=tuple(buttons),
                 fallback=fallback,
+                attachment=attachment,
             )
         )
 

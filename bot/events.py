@@ -96,6 +96,15 @@ class Button:
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A small file carebot sends (a calendar entry, a report); held whole in memory."""
+
+    filename: str
+    data: bytes
+    mime_type: str = "application/octet-stream"
+
+
+@dataclass(frozen=True, slots=True)
 class Outgoing:
     """Something carebot says. Text uses carebot's small markup (see bot.markup).
 
@@ -109,6 +118,7 @@ class Outgoing:
     buttons: tuple[Button, ...] = ()
     reply_to: str | None = None
     fallback: ChatRef | None = None
+    attachment: Attachment | None = None
 
 
 @dataclass(frozen=True, slots=True)
