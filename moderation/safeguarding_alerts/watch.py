@@ -20,6 +20,7 @@ from bot.events import Message
 from bot.middleware import Next
 from moderation.safeguarding import NO_SIGNAL, Assessment, RoutesError, assess, render_routes
 from moderation.safeguarding.routes import default_routes
+from moderation.safeguarding.young_person import writes_as_young_person
 from moderation.safeguarding_alerts.alerts import raise_alert
 from moderation.safeguarding_alerts.texts import SafeguardingTexts
 from moderation.signals import safeguarding_raised
@@ -35,8 +36,9 @@ class SafeguardingWatch:
             and (ctx.in_dm or ctx.group is not None)
             and event.text.strip()
         ):
-            category = _assess(event.text).category
-            if category is not None and await _respond(ctx, event, category):
+            by_child = _written_by_young_person(ctx, event.text)
+            category = _assess(event.text, by_child).category
+            if category is not None and await _respond(ctx, event, category, by_child):
                 if (
                     ctx.in_dm
                     and parse_command(event.text, (ctx.services.settings.bot_name,)) is None
@@ -48,16 +50,26 @@ class SafeguardingWatch:
         await call_next()
 
 
-def _assess(text: str) -> Assessment:
+def _written_by_young_person(ctx: Context, text: str) -> bool:
+    """Only someone who has not joined, writing privately, is ever taken for a young person."""
+    if not ctx.in_dm or ctx.person is not None:
+        return False
     try:
-        # No account is marked as a young person's yet, so every author is taken as an adult.
-        return assess(text, author_is_child=False)
+        return writes_as_young_person(text)
+    except Exception as exc:  # a cue bug must never stop the conversation
+        log.error("young person check failed: %s", type(exc).__name__)
+        return False
+
+
+def _assess(text: str, by_child: bool) -> Assessment:
+    try:
+        return assess(text, author_is_child=by_child)
     except Exception as exc:  # a detector bug must never stop the conversation
         log.error("safeguarding check failed: %s", type(exc).__name__)
         return NO_SIGNAL
 
 
-async def _respond(ctx: Context, message: Message, category: str) -> bool:
+async def _respond(ctx: Context, message: Message, category: str, by_child: bool) -> bool:
     """Alert the lead and send the author the routes; False if this message was seen before."""
     texts = ctx.texts(SafeguardingTexts)
     group = ctx.group
@@ -79,7 +91,7 @@ async def _respond(ctx: Context, message: Message, category: str) -> bool:
             return False
         told = raised
     log.info("safeguarding signal (%s); %d told", category, told)
-    ctx.dm(_routes(ctx, category, texts, lead_told=told > 0))
+    ctx.dm(_routes(ctx, category, texts, lead_told=told > 0, by_child=by_child))
     return True
 
 
@@ -88,14 +100,16 @@ def _source(chat_key: str, message_id: str) -> str:
     return hashlib.sha256(f"{chat_key}\x1f{message_id}".encode()).hexdigest()[:40]
 
 
-def _routes(ctx: Context, category: str, texts: SafeguardingTexts, *, lead_told: bool) -> str:
+def _routes(
+    ctx: Context, category: str, texts: SafeguardingTexts, *, lead_told: bool, by_child: bool
+) -> str:
     """The urgent routes; the footer only says a lead was told when one was."""
     edt = ctx.services.settings.safeguarding.edt_number
     try:
         routes = default_routes()
         if not lead_told:
             routes = dataclasses.replace(routes, footer=texts.nobody_told_footer)
-        return render_routes(category, edt, False, routes=routes)
+        return render_routes(category, edt, by_child, routes=routes)
     except RoutesError as exc:
         log.error("safeguarding routes unavailable: %s", type(exc).__name__)
         return texts.routes_unavailable

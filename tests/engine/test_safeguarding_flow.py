@@ -23,6 +23,7 @@ from tests.support.harness import Actor, Harness, deletes, only_text
 
 DISCLOSURE = "She told me tonight that her dad hits her"
 ALERT = "safeguarding_alert"
+YOUNG_PERSON = "im 14 and my foster dad hit me again, i dont want to go home"
 
 
 @pytest.fixture
@@ -213,6 +214,23 @@ async def test_someone_not_yet_joined_still_gets_the_routes(harness: Harness) ->
     assert "Ring the police now" in routes
     assert "couldn't reach a safeguarding lead" in routes
     assert await count(h, SafeguardingAlert) == 0
+
+
+async def test_a_young_person_writing_privately_is_pointed_to_childline(harness: Harness) -> None:
+    h = harness
+    visitor = h.guest("Kai")
+    actions = await h.say(YOUNG_PERSON, as_=visitor)
+    [routes] = [a.text for a in to(visitor, actions)]
+    assert "Childline is free and private on 0800 1111" in routes
+    assert "Tell the child's social worker" not in routes  # a carer's steps, not theirs
+
+
+async def test_a_member_is_never_taken_for_a_young_person(harness: Harness) -> None:
+    h = harness
+    amira = await h.person("Amira")
+    actions = await h.say(YOUNG_PERSON, as_=amira)
+    [routes] = [a.text for a in to(amira, actions)]
+    assert "Childline" not in routes
 
 
 async def test_the_author_is_never_alerted_about_their_own_message(harness: Harness) -> None:
