@@ -2,7 +2,7 @@
 
 Run with ``python bench/faq.py``. The 1,000-topic knowledge base is generated from the
 real topics' words (deterministically), so common words have realistically long posting
-lists. Questions come from the evaluation set.
+lists. Questions come from all the evaluation sets in tests/faq/data.
 """
 
 from __future__ import annotations
@@ -27,13 +27,16 @@ from bot.features.faq.knowledge import (  # noqa: E402
 )
 from bot.features.faq.matcher import FaqMatcher  # noqa: E402
 
-EVAL = ROOT / "tests" / "faq" / "data" / "eval_questions.jsonl"
-ROUNDS = 5
+EVAL_DIR = ROOT / "tests" / "faq" / "data"
+ROUNDS = 3
 
 
 def _questions() -> list[str]:
-    with EVAL.open(encoding="utf-8") as handle:
-        return [json.loads(line)["text"] for line in handle if line.strip()]
+    texts: list[str] = []
+    for path in sorted(EVAL_DIR.glob("eval_*.jsonl")):
+        with path.open(encoding="utf-8") as handle:
+            texts += [json.loads(line)["text"] for line in handle if line.strip()]
+    return texts
 
 
 def _sentence(rng: random.Random, words: list[str], low: int, high: int) -> str:

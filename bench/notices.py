@@ -1,21 +1,26 @@
 """A staff notice to 1,000 Telegram groups, and one to 10,000 people privately, end to end.
 
-Run `python bench/notices.py [--groups 1000] [--people 10000] [--only groups|people]`.
+Run `python bench/notices.py [--groups 1000] [--people 10000] [--only groups|people]
+[--kill-runs 3] [--latency-ms 60]`.
 
 For each notice: an organisation is seeded in a SQLite file; a staff member writes the
 notice through the real engine (`/notice`, audience, receipts, "now", Send), which
 queues it in the real outbox; then the real DeliveryWorker sends it, in a child process
-(bench/notices_platform.py), to a fake Telegram that enforces Telegram's limits and
-answers 429 with retry_after when they are broken. Each notice is sent three times over:
-a clean run, a run SIGKILLed between delivery passes and restarted, and a run SIGKILLed
-in the middle of a pass (just after Telegram accepted a message, before carebot wrote
-it down) and restarted. A restart comes RESTART_GAP seconds (platform time) later.
+(bench/notices_platform.py), to a fake Telegram that enforces Telegram's limits,
+answers 429 with retry_after when they are broken, and takes a random 0..latency of
+real time per round trip. Each notice is sent once cleanly, then --kill-runs times with
+a SIGTERM and --kill-runs times with a SIGKILL, each just after Telegram accepted the
+Nth message (N spread over the send, so the signal lands at different moments and at
+different places in a chunk), followed by a restart RESTART_GAP seconds (platform time)
+later.
 
 Reported per run: platform (fake) time from Send to the last message accepted, against
 the platform's minimum (the last of N messages can go no sooner than ceil(N/30) - 1
 seconds at 30 per second); wall time; 429s caused; messages lost (a chat that should have
-had it and did not) and duplicated (a chat that got it twice); and whether carebot's
-record of the chats that failed for good matches the platform's.
+had it and did not) and duplicated (a chat that got it twice); "in doubt": deliveries
+left claimed but unrecorded when the process ended, the most that could be duplicated
+(after a SIGKILL, the ones Telegram had accepted are, since it has no idempotency key);
+and whether carebot's record of the chats that failed for good matches the platform's.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ from bench.notices_platform import FAILS_FOR_GOOD, fate
 from bot.app import build_app
 from bot.capabilities import Capabilities
 from bot.clock import FakeClock
+from bot.delivery import TELEGRAM_LIMITS
 from bot.events import ButtonPressed, ChatKind, ChatRef, Message, Outgoing, UserRef
 from config.settings import load_settings
 from config.texts import Texts
@@ -51,8 +57,10 @@ from storage.models import Account, Delivery, Group, Membership, Organisation, P
 
 START = datetime(2026, 1, 6, 10, 0, tzinfo=UTC)  # a Tuesday morning: no quiet hours
 RESTART_GAP = timedelta(seconds=5)
-PER_SECOND = 30
-RUNS = {None: "clean run", "between": "killed between passes", "mid": "killed mid-pass"}
+PER_SECOND = TELEGRAM_LIMITS.global_per_second
+BURSTS_PER_SECOND = 5  # DeliveryWorker's default: Telegram's 30 a second as 6 every 200 ms
+IN_DOUBT_BOUND = math.ceil(PER_SECOND / BURSTS_PER_SECOND)  # one chunk in flight at most
+RUNS = {"clean": "clean run", "term": "SIGTERM", "kill": "SIGKILL"}
 CHILD = Path(__file__).resolve().parent / "notices_platform.py"
 STAFF_ID = "900"
 
@@ -60,6 +68,7 @@ STAFF_ID = "900"
 @dataclass
 class Outcome:
     name: str
+    mode: str
     chats: int
     fake: float
     minimum: float
@@ -71,6 +80,7 @@ class Outcome:
     failed_recorded: int
     failed_matches: bool
     restarts: int
+    in_doubt: int
     idle_passes: int
     idle_wall: float
 
@@ -161,12 +171,21 @@ class Staff:
         return "\n".join(o.text for o in self.last)
 
 
-def child(
-    db: Path, log: Path, start: datetime, kill_after: int | None, mode: str
-) -> tuple[int, dict[str, Any]]:
+@dataclass(frozen=True)
+class Plan:
+    """One delivery run: how it is interrupted (`mode`), where, and the network's pace."""
+
+    mode: str
+    kill_after: int | None
+    latency_ms: float
+    seed: int
+
+
+def child(db: Path, log: Path, start: datetime, plan: Plan) -> tuple[int, dict[str, Any]]:
     args = [sys.executable, str(CHILD), str(db), str(log), start.isoformat()]
-    if kill_after is not None:
-        args += ["--kill-after", str(kill_after), "--kill-mode", mode]
+    args += ["--latency-ms", str(plan.latency_ms), "--seed", str(plan.seed)]
+    if plan.kill_after is not None:
+        args += ["--kill-after", str(plan.kill_after), "--kill-mode", plan.mode]
     done = subprocess.run(args, capture_output=True, text=True, check=False, timeout=3600)
     if done.returncode not in (0, -9):
         raise RuntimeError(f"delivery process failed: {done.stderr[-2000:]}")
@@ -181,10 +200,16 @@ def read_log(log: Path) -> list[tuple[str, str, datetime]]:
     ]
 
 
+async def claimed_unrecorded(db: Database) -> int:
+    async with db.sessions() as s:
+        rows = await s.scalars(select(Delivery.id).where(Delivery.status == "sending"))
+        return len(rows.all())
+
+
 async def run(
-    name: str, audience: str, groups: int, people: int, kill: str | None, workdir: Path
+    name: str, audience: str, groups: int, people: int, plan: Plan, workdir: Path
 ) -> tuple[Outcome, str]:
-    folder = workdir / f"{name.replace(' ', '-')}-{kill or 'clean'}"
+    folder = workdir / f"{name.replace(' ', '-')}-{plan.mode}-{plan.kill_after}"
     folder.mkdir()
     db_path, log = folder / "carebot.db", folder / "telegram.log"
     db = Database(f"sqlite:///{db_path}")
@@ -201,17 +226,18 @@ async def run(
     async with db.sessions() as s:
         chats = list((await s.scalars(select(Delivery.chat_id))).all())
     expected_ok = {c for c in chats if fate(c) not in FAILS_FOR_GOOD}
-    kill_after = len(chats) // 2 if kill else None
-    start, restarts, wall = START, 0, 0.0
+    first, first_after = plan.mode, plan.kill_after
+    start, restarts, wall, in_doubt = START, 0, 0.0, 0
     stats: dict[str, Any] = {}
     while True:
         t = time.perf_counter()
-        code, stats = child(db_path, log, start, kill_after, kill or "between")
+        code, stats = child(db_path, log, start, plan)
         wall += time.perf_counter() - t
-        if code == 0:
+        if code == 0 and not stats.get("stopped"):
             break
+        in_doubt += await claimed_unrecorded(db)
         restarts += 1
-        kill_after = None
+        plan = Plan("restart", None, plan.latency_ms, plan.seed)
         start = max(at for _, _, at in read_log(log)) + RESTART_GAP
     events = read_log(log)
     got = Counter(chat for what, chat, _ in events if what == "ok")
@@ -220,10 +246,12 @@ async def run(
             (await s.scalars(select(Delivery.chat_id).where(Delivery.status == "failed"))).all()
         )
     status = await sam.say("/notice status 1")
+    mode = RUNS[first] if first_after is None else f"{RUNS[first]} after {first_after}"
     await db.close()
     last = max(at for what, _, at in events if what == "ok")
     outcome = Outcome(
-        name=f"{name}, {RUNS[kill]}",
+        name=name,
+        mode=mode,
         chats=len(chats),
         fake=(last - START).total_seconds(),
         minimum=float(math.ceil(len(chats) / PER_SECOND) - 1),
@@ -235,6 +263,7 @@ async def run(
         failed_recorded=len(failed),
         failed_matches=failed == set(chats) - expected_ok,
         restarts=restarts,
+        in_doubt=in_doubt,
         idle_passes=int(stats.get("idle_passes", 0)),
         idle_wall=float(stats.get("idle_wall", 0.0)),
     )
@@ -242,25 +271,44 @@ async def run(
 
 
 def report(outcomes: list[Outcome]) -> None:
-    heads = ("fake s", "min s", "ratio", "wall s", "429s", "lost", "dup")
-    widths = (7, 6, 6, 7, 5, 5, 4)
+    heads = ("fake s", "min s", "ratio", "wall s", "429s", "lost", "dup", "doubt")
+    widths = (7, 6, 6, 7, 5, 5, 4, 6)
     columns = " ".join(f"{h:>{w}}" for h, w in zip(heads, widths, strict=True))
-    print(f"{'':40} {columns}  failed for good")
+    print(f"{'':44} {columns}  failed for good")
     for o in outcomes:
         same = "same chats as the platform" if o.failed_matches else "MISMATCH"
         print(
-            f"{o.name:40} {o.fake:7.1f} {o.minimum:6.0f} {o.fake / o.minimum:6.3f} {o.wall:7.1f} "
-            f"{o.limited:5d} {o.lost:5d} {o.duplicated:4d}  {o.failed_recorded} ({same})"
+            f"{o.name + ', ' + o.mode:44} {o.fake:7.1f} {o.minimum:6.0f} "
+            f"{o.fake / o.minimum:6.3f} {o.wall:7.1f} {o.limited:5d} {o.lost:5d} "
+            f"{o.duplicated:4d} {o.in_doubt:6d}  {o.failed_recorded} ({same})"
         )
-    for o in outcomes:
-        extra = f", {o.restarts} restart(s), {RESTART_GAP.seconds} s gap each" if o.restarts else ""
+    for name in dict.fromkeys(o.name for o in outcomes):
+        for kind in ("SIGTERM", "SIGKILL"):
+            runs = [o for o in outcomes if o.name == name and o.mode.startswith(kind)]
+            if runs:
+                print(
+                    f"  {name}, {kind} x{len(runs)}: lost {sum(o.lost for o in runs)}, "
+                    f"duplicated {sum(o.duplicated for o in runs)} "
+                    f"(most in one run {max(o.duplicated for o in runs)}), "
+                    f"in doubt at most {max(o.in_doubt for o in runs)} "
+                    f"(bound: {IN_DOUBT_BOUND}, one chunk)"
+                )
+    clean = [o for o in outcomes if o.mode == RUNS["clean"]]
+    for o in clean:
         print(
-            f"  {o.name}: {o.chats} chats; queued in {o.queue_wall:.2f} s wall{extra}; "
+            f"  {o.name}: {o.chats} chats; queued in {o.queue_wall:.2f} s wall; "
             f"{o.idle_passes} passes found only rate-limited rows ({o.idle_wall:.1f} s wall)"
         )
 
 
-async def main(groups: int, people: int, only: str | None) -> None:
+def kill_points(chats: int, runs: int) -> list[int]:
+    """Where to signal: spread over the send, landing at different places in a chunk."""
+    return [max(1, round(chats * 0.9 * (i + 1) / (runs + 1))) for i in range(runs)]
+
+
+async def main(
+    groups: int, people: int, only: str | None, kill_runs: int, latency_ms: float
+) -> None:
     plans = []
     if only in (None, "groups"):
         plans.append((f"{groups} groups", "all groups", groups, 0))
@@ -269,10 +317,14 @@ async def main(groups: int, people: int, only: str | None) -> None:
     outcomes: list[Outcome] = []
     with tempfile.TemporaryDirectory() as tmp:
         for name, audience, g, p in plans:
-            for kill in (None, "between", "mid"):
-                outcome, status = await run(name, audience, g, p, kill, Path(tmp))
+            runs = [Plan("clean", None, latency_ms, 0)]
+            for mode in ("term", "kill"):
+                points = kill_points(g + p, kill_runs)
+                runs += [Plan(mode, k, latency_ms, i) for i, k in enumerate(points)]
+            for plan in runs:
+                outcome, status = await run(name, audience, g, p, plan, Path(tmp))
                 outcomes.append(outcome)
-                if kill is None:
+                if plan.mode == "clean":
                     print(f"/notice status 1 after the clean {name} run:\n{status}\n")
     report(outcomes)
 
@@ -282,5 +334,7 @@ if __name__ == "__main__":
     parser.add_argument("--groups", type=int, default=1000)
     parser.add_argument("--people", type=int, default=10000)
     parser.add_argument("--only", choices=["groups", "people"])
+    parser.add_argument("--kill-runs", type=int, default=3, help="SIGTERM runs and SIGKILL runs")
+    parser.add_argument("--latency-ms", type=float, default=60.0, help="round trip, at most")
     args = parser.parse_args()
-    asyncio.run(main(args.groups, args.people, args.only))
+    asyncio.run(main(args.groups, args.people, args.only, args.kill_runs, args.latency_ms))

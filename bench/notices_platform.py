@@ -1,16 +1,24 @@
 """The fake Telegram of `bench/notices.py`, and the delivery process it runs (and kills).
 
 Run by the benchmark as `python bench/notices_platform.py DB LOG START [--kill-after N
---kill-mode between|mid]`. It runs the real DeliveryWorker (Telegram's limits, the
-settings' retries) against `FakeTelegram`, which enforces Telegram's published limits
-itself (30/s overall, 1/s per chat, 20/min per group, sliding windows) and answers a
-broken limit with a 429 and its retry_after, as the Telegram adapter reports it
-(TransientSendError("rate_limited", retry_after)). Some chats fail for good (carebot
-removed from the group, person blocked carebot) and some fail once (network).
+--kill-mode term|kill] [--latency-ms MS --seed S]`. It runs the real DeliveryWorker
+(Telegram's limits, the settings' retries) against `FakeTelegram`, which enforces
+Telegram's published limits itself (30/s overall, 1/s per chat, 20/min per group,
+sliding windows) and answers a broken limit with a 429 and its retry_after, as the
+Telegram adapter reports it (TransientSendError("rate_limited", retry_after)). Some
+chats fail for good (carebot removed from the group, person blocked carebot) and some
+fail once (network).
 
 Every answer is appended to LOG (flushed, so a SIGKILL cannot hide it) and the platform
 reads LOG back at start: its windows, like Telegram's, outlive carebot's restarts.
 Platform time is a FakeClock that jumps to whenever the worker next has something to do.
+
+A send takes real time on the way there and back (each a random 0..MS/2 ms), so answers
+arrive spread out as over a real network, and a message can be accepted while its
+answer is still on the way. With --kill-after N the process signals itself just after
+the platform accepted its Nth message: `kill` is SIGKILL (nothing more happens), `term`
+is SIGTERM, which stops the worker the way `carebot run` does (it claims nothing more,
+lets the sends under way finish and records them) and the process exits normally.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ import asyncio
 import json
 import math
 import os
+import random
 import signal
 import sys
 import time
@@ -79,8 +88,17 @@ class Window:
 class FakeTelegram:
     """Telegram as seen by carebot's sender: accepts, refuses for good, or answers 429."""
 
-    def __init__(self, clock: FakeClock, log: Path, kill_at: int | None) -> None:
-        self.clock, self.kill_at = clock, kill_at
+    def __init__(
+        self,
+        clock: FakeClock,
+        log: Path,
+        kill_at: int | None,
+        signal_to_send: signal.Signals = signal.SIGKILL,
+        latency: float = 0.0,
+        seed: int = 0,
+    ) -> None:
+        self.clock, self.kill_at, self.signal = clock, kill_at, signal_to_send
+        self.latency, self.random = latency, random.Random(seed)
         limits = TELEGRAM_LIMITS
         self.overall = Window(limits.global_per_second, SECOND)
         self.per_chat: dict[str, Window] = defaultdict(
@@ -112,9 +130,13 @@ class FakeTelegram:
         self.log.write(f"{what} {chat} {now.isoformat()}\n")
         self.log.flush()  # in the kernel's hands: SIGKILL cannot lose it
 
+    async def _network(self) -> None:
+        """One way over the network: other sends interleave meanwhile."""
+        await asyncio.sleep(self.random.uniform(0, self.latency / 2) if self.latency else 0)
+
     async def send(self, outgoing: Outgoing) -> SentMessage:
         now, chat = self.clock.now(), outgoing.chat.id
-        await asyncio.sleep(0)  # a network call lets other sends interleave
+        await self._network()
         windows = [self.overall, self.per_chat[chat]]
         if outgoing.chat.kind is ChatKind.GROUP:
             windows.append(self.per_group[chat])
@@ -141,35 +163,43 @@ class FakeTelegram:
             raise DirectMessageRefused("dm_not_started")
         self._write("ok", chat, now)
         self.accepted += 1
+        message_id = str(self.accepted)
         if self.kill_at is not None and self.accepted == self.kill_at:
-            os.kill(os.getpid(), signal.SIGKILL)  # accepted, but carebot hasn't recorded it
-        return SentMessage(message_id=str(self.accepted))
+            os.kill(os.getpid(), self.signal)  # accepted; carebot has not heard yet
+        await self._network()  # the answer on its way back
+        return SentMessage(message_id=message_id)
 
     async def delete(self, chat: ChatRef, message_id: str) -> None:
         return None
 
 
 async def deliver(
-    db_path: Path, log: Path, start: datetime, kill_after: int | None, mode: str
+    db_path: Path,
+    log: Path,
+    start: datetime,
+    kill_after: int | None,
+    mode: str,
+    latency: float,
+    seed: int,
 ) -> None:
     clock = FakeClock(start)
-    platform = FakeTelegram(clock, log, kill_after if mode == "mid" else None)
+    sig = signal.SIGTERM if mode == "term" else signal.SIGKILL
+    platform = FakeTelegram(clock, log, kill_after, sig, latency, seed)
     settings = load_settings(env={"CAREBOT_LOG_LEVEL": "ERROR"})
     db = Database(f"sqlite:///{db_path}")
     worker = DeliveryWorker(
         db, {"telegram": platform}, {"telegram": TELEGRAM_LIMITS}, clock, settings.delivery
     )
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, worker.stop)
     passes = idle = 0
     idle_wall = 0.0
     try:
-        while True:
+        while not worker.stopping:
             before, began = platform.accepted, time.perf_counter()
             next_at = await worker.run_once()
             passes += 1
-            if next_at is None:
+            if next_at is None or worker.stopping:
                 break
-            if mode == "between" and kill_after is not None and platform.accepted >= kill_after:
-                os.kill(os.getpid(), signal.SIGKILL)  # between passes: every send is settled
             now = clock.now()
             if next_at > now:
                 clock.set(next_at)
@@ -181,7 +211,8 @@ async def deliver(
                 clock.set(max(platform.next_free(now), now + timedelta(milliseconds=10)))
     finally:
         await db.close()
-    print(json.dumps({"passes": passes, "idle_passes": idle, "idle_wall": idle_wall}))
+    stats = {"passes": passes, "idle_passes": idle, "idle_wall": idle_wall}
+    print(json.dumps({**stats, "stopped": worker.stopping}))
 
 
 if __name__ == "__main__":
@@ -190,7 +221,11 @@ if __name__ == "__main__":
     parser.add_argument("log", type=Path)
     parser.add_argument("start")
     parser.add_argument("--kill-after", type=int)
-    parser.add_argument("--kill-mode", choices=["between", "mid"], default="between")
+    parser.add_argument("--kill-mode", choices=["term", "kill"], default="kill")
+    parser.add_argument("--latency-ms", type=float, default=0.0, help="round trip, at most")
+    parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     started = datetime.fromisoformat(args.start)
-    asyncio.run(deliver(args.db, args.log, started, args.kill_after, args.kill_mode))
+    latency = args.latency_ms / 1000
+    run = deliver(args.db, args.log, started, args.kill_after, args.kill_mode, latency, args.seed)
+    asyncio.run(run)

@@ -20,6 +20,7 @@ from bot.features.buddies.feature import router as buddies_router
 from bot.features.events.feature import routers as event_routers
 from bot.features.faq.feature import router as faq_router
 from bot.features.notices.feature import router as notices_router
+from bot.features.reports.chat import router as reports_router
 from bot.features.sessions.feature import routers as session_routers
 from bot.membership import MembershipRecorder
 from bot.middleware import Middleware
@@ -54,6 +55,7 @@ def feature_routers() -> list[Router]:
         *session_routers(),
         buddies_router,
         notices_router,
+        reports_router,
         retention.router,
         faq_router,  # last: its catch-all private answers come after every other matcher
     ]

@@ -13,3 +13,5 @@ class Capabilities:
     direct_messages: bool = True
     command_menu: bool = False
     max_message_length: int = 4096
+    # Can carebot send a small file here? Where not, the core sends the caption and a kind line.
+    can_send_files: bool = True

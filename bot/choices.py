@@ -29,6 +29,7 @@ def as_numbered(outgoing: Outgoing, texts: CoreTexts) -> Outgoing:
         text="\n".join(lines),
         reply_to=outgoing.reply_to,
         fallback=outgoing.fallback,
+        attachment=outgoing.attachment,
     )
 
 

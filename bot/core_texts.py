@@ -24,6 +24,8 @@ class CoreTexts(TextSection):
     number_out_of_range: str
     something_wrong: str
     busy: str
+    file_not_supported: str
+    file_too_large: str
     cancelled: str
     nothing_to_cancel: str
     role_names: dict[str, str]

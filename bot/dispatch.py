@@ -29,14 +29,13 @@ class Dispatcher:
     def __init__(self, routers: Sequence[Router], bot_names: tuple[str, ...]) -> None:
         self.routers = tuple(routers)
         self.bot_names = bot_names
-        self.commands: dict[str, CommandSpec] = {}
+        # One handler per place: a name may have one for groups and another for private chats.
+        self.commands: dict[str, tuple[CommandSpec, ...]] = {}
         self.buttons: dict[str, ButtonSpec] = {}
         self.flows: dict[str, FlowHandler] = {}
         for router in self.routers:
             for spec in router.commands:
-                if spec.name in self.commands or spec.name in ("help", "cancel"):
-                    raise ValueError(f"command /{spec.name} declared twice ({router.name})")
-                self.commands[spec.name] = spec
+                self._add_command(spec, router.name)
             for name, flow in router.flows.items():
                 if name in self.flows:
                     raise ValueError(f"flow {name!r} declared twice")
@@ -45,6 +44,13 @@ class Dispatcher:
                 if button.prefix in self.buttons:
                     raise ValueError(f"button prefix {button.prefix!r} declared twice")
                 self.buttons[button.prefix] = button
+
+    def _add_command(self, spec: CommandSpec, router_name: str) -> None:
+        earlier = self.commands.get(spec.name, ())
+        clash = any(spec.serves(other.where) or other.serves(spec.where) for other in earlier)
+        if clash or spec.name in ("help", "cancel"):
+            raise ValueError(f"command /{spec.name} declared twice ({router_name})")
+        self.commands[spec.name] = (*earlier, spec)
 
     def recognise_name(self, name: str | None) -> None:
         """Also answer to this name (`/help@name`, `@name help`): a platform's bot username."""
@@ -57,20 +63,30 @@ class Dispatcher:
         for router in self.routers:
             for model in router.text_sections:
                 texts.get(model)
-        for name, spec in self.commands.items():
-            if not spec.hidden and name not in core.command_help:
-                raise ConfigError(f"messages: [core.command_help] has no line for /{name}")
+        for specs in self.commands.values():
+            for spec in specs:
+                key = spec.help_line_key
+                if not spec.hidden and key not in core.command_help:
+                    raise ConfigError(f"messages: [core.command_help] has no line for {key!r}")
 
     def command_menu(self, texts: Texts) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         """(carers' commands, the fuller list for chat administrators) for native menus."""
         lines = texts.get(CoreTexts).command_help
-        everyone = [(c.name, lines[c.name]) for c in self.visible_commands(Role.CARER)]
-        admins = [(c.name, lines[c.name]) for c in self.visible_commands(Role.ADMIN)]
-        return everyone, admins
+
+        def menu(role: Role) -> list[tuple[str, str]]:
+            first: dict[str, str] = {}  # a name once, with its everyday (least-role) line
+            for c in self.visible_commands(role):
+                first.setdefault(c.name, lines[c.help_line_key])
+            return list(first.items())
+
+        return menu(Role.CARER), menu(Role.ADMIN)
 
     def visible_commands(self, role: Role) -> list[CommandSpec]:
-        allowed = [c for c in self.commands.values() if not c.hidden and c.role <= role]
-        return sorted(allowed, key=lambda c: (c.role, c.name))
+        """What this role may use, everyday commands first; a name may appear once per place."""
+        allowed = [
+            c for specs in self.commands.values() for c in specs if not c.hidden and c.role <= role
+        ]
+        return sorted(allowed, key=lambda c: (c.role, c.name, c.where))
 
     async def dispatch(self, ctx: Context) -> None:
         event = ctx.event
@@ -103,17 +119,17 @@ class Dispatcher:
         if command.name == "cancel":
             await self._cancel(ctx)
             return
-        spec = self.commands.get(command.name)
-        if spec is None:
+        specs = self.commands.get(command.name)
+        if not specs:
             self._unknown(ctx, command.name)
             return
+        here = Where.DM if ctx.in_dm else Where.GROUP
+        spec = next((s for s in specs if s.serves(here)), specs[0])
         if not self._allowed(ctx, spec.role, spec.name, texts):
             return
-        if spec.where is Where.DM and not ctx.in_dm:
-            ctx.reply(texts.dm_only.format(name=spec.name))
-            return
-        if spec.where is Where.GROUP and ctx.in_dm:
-            ctx.reply(texts.group_only.format(name=spec.name))
+        if not spec.serves(here):
+            place_text = texts.dm_only if spec.where is Where.DM else texts.group_only
+            ctx.reply(place_text.format(name=spec.name))
             return
         await spec.handler(ctx, command)
 
@@ -131,7 +147,8 @@ class Dispatcher:
         texts = ctx.texts(CoreTexts)
         lines = [texts.help_header]
         for spec in self.visible_commands(ctx.role):
-            lines.append(texts.help_line.format(name=spec.name, text=texts.command_help[spec.name]))
+            text = texts.command_help[spec.help_line_key]
+            lines.append(texts.help_line.format(name=spec.name, text=text))
         lines.append(texts.help_footer_guest if ctx.role is Role.GUEST else texts.help_footer)
         ctx.reply("\n".join(lines))
 
@@ -145,7 +162,8 @@ class Dispatcher:
 
     def _unknown(self, ctx: Context, name: str) -> None:
         texts = ctx.texts(CoreTexts)
-        names = [spec.name for spec in self.visible_commands(ctx.role)] + ["help"]
+        names = list(dict.fromkeys(spec.name for spec in self.visible_commands(ctx.role)))
+        names.append("help")
         close = _close_matches(name, names)
         if close:
             suggestions = " or ".join(f"/{n}" for n in close)

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.choices import as_numbered, as_press, remember
 from bot.context import Context
 from bot.core_texts import CoreTexts
+from bot.delivery.attachments import deliverable
 from bot.dispatch import Dispatcher
 from bot.events import Action, Event, Message, Outgoing, event_id, event_sender
 from bot.identity import identify
@@ -103,7 +104,7 @@ class Engine:
             identity = await identify(db, event_sender(event), event.chat)
             ctx = Context(event=event, services=self.services, db=db, identity=identity)
             await self._run_chain(ctx)
-            actions = ctx.actions
+            actions = self._files_where_supported(ctx.actions)
             if any(isinstance(a, Outgoing) and a.buttons for a in actions):
                 actions = await self._numbered(
                     db, actions, settings.retention.pending_choice_hours, event_sender(event).id
@@ -121,6 +122,18 @@ class Engine:
 
     async def _route(self, ctx: Context, _next: Next) -> None:
         await self.dispatcher.dispatch(ctx)
+
+    def _files_where_supported(self, actions: list[Action]) -> list[Action]:
+        """A file goes only where the platform takes files; elsewhere its text and a kind line."""
+        if not any(isinstance(a, Outgoing) and a.attachment for a in actions):
+            return actions
+        texts = self.services.texts.get(CoreTexts)
+        return [
+            deliverable(a, self.services.capabilities_for(a.chat.platform, a.chat), texts)
+            if isinstance(a, Outgoing)
+            else a
+            for a in actions
+        ]
 
     async def _numbered(
         self, db: AsyncSession, actions: list[Action], hours: int, asked_by: str

@@ -41,11 +41,23 @@ class Where(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class CommandSpec:
+    """One handler for a command; a name may have one for groups and another for private chats."""
+
     name: str
     handler: CommandHandler
     role: Role
     where: Where
     hidden: bool = False
+    help_key: str = ""
+    """Its line in `[core.command_help]`; the command's name unless set."""
+
+    @property
+    def help_line_key(self) -> str:
+        return self.help_key or self.name
+
+    def serves(self, where: Where) -> bool:
+        """Whether this handler answers in that kind of chat (GROUP or DM)."""
+        return self.where is Where.ANYWHERE or self.where is where
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +105,12 @@ class Router:
         role: Role = Role.CARER,
         where: Where = Where.ANYWHERE,
         hidden: bool = False,
+        help_key: str = "",
     ) -> Callable[[CommandHandler], CommandHandler]:
+        """Declare a command. The same name may be declared once for GROUP and once for DM."""
+
         def register(handler: CommandHandler) -> CommandHandler:
-            self.commands.append(CommandSpec(name, handler, role, where, hidden))
+            self.commands.append(CommandSpec(name, handler, role, where, hidden, help_key))
             return handler
 
         return register

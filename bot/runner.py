@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.app import App
-from bot.delivery.ports import SendError
+from bot.core_texts import CoreTexts
+from bot.delivery.attachments import FilesWhereSupported
+from bot.delivery.ports import Sender, SendError
 from bot.delivery.worker import DeliveryWorker
 from bot.events import Action, DeleteMessage, Event, Outgoing
 from bot.platform import PlatformAdapter
@@ -32,7 +34,11 @@ class Runner:
         assert services.outbox is not None and services.timers is not None
         self.outbox = services.outbox
         self.timers = services.timers
-        senders = {name: adapter.sender for name, adapter in self.adapters.items()}
+        core_texts = services.texts.get(CoreTexts)
+        senders: dict[str, Sender] = {
+            name: FilesWhereSupported(adapter.sender, adapter.capabilities, core_texts)
+            for name, adapter in self.adapters.items()
+        }
         self.worker = DeliveryWorker(
             services.db,
             senders,
@@ -62,6 +68,7 @@ class Runner:
                         chats=[message.chat],
                         buttons=message.buttons,
                         fallback=message.fallback,
+                        attachment=message.attachment,
                     )
         for action in actions:
             if isinstance(action, DeleteMessage):
@@ -90,14 +97,20 @@ class Runner:
         log.info("carebot started on: %s", ", ".join(self.adapters))
 
     async def stop(self) -> None:
+        """Let the sends under way finish and be recorded first, while adapters can still
+        send; then stop the adapters. Whatever is still queued goes at the next start."""
         log.info("carebot stopping")
+        self._stop.set()
+        self.worker.stop()
+        if self._worker_task is not None:
+            try:
+                await asyncio.wait_for(self._worker_task, timeout=self.worker.send_timeout + 5)
+            except TimeoutError:  # a send hung past its own timeout: its lease covers it
+                log.error("delivery worker did not stop in time; interrupted")
+            except asyncio.CancelledError:
+                pass
         for adapter in self.adapters.values():
             with contextlib.suppress(Exception):
                 await adapter.stop()
-        self._stop.set()
-        self.worker.wake()
-        if self._worker_task is not None:
-            with contextlib.suppress(asyncio.CancelledError):
-                await asyncio.wait_for(self._worker_task, timeout=35)
         if self._scheduler is not None and self._scheduler.running:
             self._scheduler.shutdown(wait=False)

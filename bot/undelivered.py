@@ -7,7 +7,9 @@ platform behaves the same:
   with a link that opens the private chat, never the message itself (once per
   refused delivery);
 - a group that removed carebot: the group is marked inactive, and the
-  organisation's staff are told privately, once, when it stops being active.
+  organisation's staff are told privately, once, when it stops being active;
+- a group that moved to a new id (a Telegram supergroup): carebot follows it, and
+  the refused message goes again to the new id.
 """
 
 from __future__ import annotations
@@ -18,8 +20,15 @@ from collections.abc import Mapping
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.chat_moves import move_group
 from bot.delivery.failures import DeliveryFailure
-from bot.delivery.ports import ChatUnavailable, DirectMessageRefused, Sender, private_chat_link
+from bot.delivery.ports import (
+    ChatMoved,
+    ChatUnavailable,
+    DirectMessageRefused,
+    Sender,
+    private_chat_link,
+)
 from bot.events import ChatKind, ChatRef
 from bot.people.contacts import private_chat
 from bot.roles import Role
@@ -56,6 +65,16 @@ class Undelivered:
                 await self._fall_back(failure, failure.fallback)
         elif isinstance(error, ChatUnavailable) and failure.chat.kind is ChatKind.GROUP:
             await self._group_lost(failure)
+        elif isinstance(error, ChatMoved) and failure.chat.kind is ChatKind.GROUP:
+            await self._follow(failure.chat, error.new_chat_id)
+
+    async def _follow(self, chat: ChatRef, new_id: str) -> None:
+        outbox = self._services.outbox
+        assert outbox is not None
+        async with self._services.db.transaction() as db:
+            now = self._services.clock.now()
+            await move_group(db, chat.platform, chat.id, new_id, now)
+            outbox.wake_after_commit(db)
 
     async def _fall_back(self, failure: DeliveryFailure, group: ChatRef) -> None:
         link = private_chat_link(self._senders.get(failure.chat.platform), PRIVATE_CHAT_PAYLOAD)

@@ -175,6 +175,8 @@ class Settings(BaseSettings):
     bot_name: str = Field("carebot", min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_]+$")
     timezone: str = "Europe/London"
     data_dir: Path = Path("data")
+    # Where the console saves files carebot sends (a relative folder is inside data_dir).
+    console_files_dir: Path = Path("console-files")
     log_format: Literal["text", "json"] = "text"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     privacy_notice_version: str = "2026-11"

@@ -47,3 +47,23 @@ class FaqGroupSetting(Base):
     suggestions: Mapped[bool | None]
     changed_at: Mapped[datetime]
     last_suggested_at: Mapped[datetime | None]
+
+
+class FaqVote(Base):
+    """One person's "Was this helpful?" choice on one answer, so a second tap is not a second vote.
+
+    ``key`` is a one-way hash of the organisation, the voter and the answer's own token;
+    no person id or question is kept. The row only holds which way the vote went and on
+    which day it was counted, so a changed mind moves the count instead of adding to it.
+    Rows are dropped after ``VOTE_DAYS`` by the nightly FAQ job.
+    """
+
+    __tablename__ = "faq_votes"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    org_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    topic: Mapped[str] = mapped_column(String(100))
+    day: Mapped[str] = mapped_column(String(10))  # the local day the vote was counted on
+    helpful: Mapped[bool]
+    voted_at: Mapped[datetime] = mapped_column(index=True)

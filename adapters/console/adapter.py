@@ -13,7 +13,9 @@ from bot.delivery.ports import RateLimits, SentMessage
 from bot.events import Action, ChatRef, DeleteMessage, Event, Outgoing
 from bot.platform import EventSink
 
-CONSOLE_CAPABILITIES = Capabilities(buttons=True, delete_messages=True, direct_messages=True)
+CONSOLE_CAPABILITIES = Capabilities(
+    buttons=True, delete_messages=True, direct_messages=True, can_send_files=True
+)
 
 
 class ConsoleSender:

@@ -10,8 +10,10 @@ import itertools
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import TextIO
 
+from adapters.console.files import FileShelf
 from adapters.console.render import address, as_human, as_jsonl
 from adapters.console.script import (
     BecomePerson,
@@ -27,6 +29,7 @@ from bot.app import App
 from bot.clock import Clock, FakeClock
 from bot.events import (
     Action,
+    Attachment,
     Button,
     ButtonPressed,
     ChatKind,
@@ -66,6 +69,7 @@ class ConsoleSession:
     place: ChatRef | None = None
     names: dict[str, str] = field(default_factory=dict)
     shown: list[Outgoing] = field(default_factory=list)
+    files: FileShelf | None = None  # where sent files are saved (default: from settings)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def note(self, text: str) -> None:
@@ -188,7 +192,21 @@ class ConsoleSession:
 
     def show(self, actions: list[Action]) -> None:
         for action in actions:
+            saved_to: Path | None = None
             if isinstance(action, Outgoing):
                 self.shown.append(action)
+                if action.attachment is not None:
+                    saved_to = self._save(action.attachment)
             to = address(action, self.names)
-            print(as_jsonl(action, to) if self.jsonl else as_human(action, to), file=self.out)
+            shown = as_jsonl(action, to, saved_to) if self.jsonl else as_human(action, to, saved_to)
+            print(shown, file=self.out)
+
+    def _save(self, attachment: Attachment) -> Path | None:
+        if self.files is None:
+            settings = self.app.services.settings
+            self.files = FileShelf(settings.data_dir / settings.console_files_dir)
+        try:
+            return self.files.save(attachment)
+        except OSError as problem:
+            self.note(f"couldn't save {attachment.filename}: {problem.strerror or problem}")
+            return None

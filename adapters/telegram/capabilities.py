@@ -30,6 +30,7 @@ TELEGRAM_CAPABILITIES = Capabilities(
     direct_messages=True,
     command_menu=True,
     max_message_length=MAX_CHARS,
+    can_send_files=True,
 )
 _CAN_DELETE = replace(TELEGRAM_CAPABILITIES, delete_messages=True)
 REFRESH_AFTER = 6 * 3600.0  # seconds; my_chat_member updates usually refresh sooner

@@ -1,10 +1,14 @@
-"""Sending for the delivery worker: Telegram HTML, topics, keyboards, and honest errors.
+"""Sending for the delivery worker: Telegram HTML, topics, keyboards, files, and honest errors.
 
 Telegram's failures become the worker's two kinds: try again (a 429 with its own
 retry_after, network trouble, 5xx) or give up for this chat, with a short reason
 word that is safe to store and log. A private message to someone who never opened
 a chat with carebot is `DirectMessageRefused`, so the core can fall back to a
 neutral line in the group; a group that removed carebot is `ChatUnavailable`.
+
+A file goes with sendDocument, its text as the caption. A caption holds at most
+1024 characters, so longer text goes first as message(s) of its own, then the file;
+the buttons always sit on the last thing sent.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import re
 import warnings
 from datetime import timedelta
 
-from telegram import Bot, LinkPreviewOptions, Message, ReplyParameters
+from telegram import Bot, InputFile, LinkPreviewOptions, Message, ReplyParameters
 from telegram.constants import ParseMode
 from telegram.error import (
     BadRequest,
@@ -30,6 +34,7 @@ from telegram.warnings import PTBDeprecationWarning
 
 from adapters.telegram.render import keyboard, render
 from bot.delivery.ports import (
+    ChatMoved,
     ChatUnavailable,
     DirectMessageRefused,
     PermanentSendError,
@@ -37,9 +42,10 @@ from bot.delivery.ports import (
     SentMessage,
     TransientSendError,
 )
-from bot.events import ChatKind, ChatRef, Outgoing
+from bot.events import Attachment, ChatKind, ChatRef, Outgoing
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+MAX_CAPTION = 1024  # Telegram's limit on a file's caption, counted like a message
 _PAYLOAD = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _FORBIDDEN = (
     ("can't initiate conversation", DirectMessageRefused, "dm_not_started"),
@@ -64,7 +70,7 @@ def send_error(exc: TelegramError, chat: ChatRef) -> SendError:
     if isinstance(exc, RetryAfter):
         return TransientSendError("rate_limited", retry_after=_seconds(exc))
     if isinstance(exc, ChatMigrated):
-        return PermanentSendError("chat_migrated")
+        return ChatMoved(str(exc.new_chat_id))
     if isinstance(exc, Forbidden):
         return _match(exc, _FORBIDDEN, chat, "forbidden")
     if isinstance(exc, BadRequest):
@@ -104,6 +110,16 @@ def _seconds(exc: RetryAfter) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
+def _thread(chat: ChatRef) -> int | None:
+    return int(chat.thread_id) if chat.thread_id else None
+
+
+def _reply(outgoing: Outgoing) -> ReplyParameters | None:
+    if outgoing.reply_to and outgoing.reply_to.isdigit():
+        return ReplyParameters(int(outgoing.reply_to), allow_sending_without_reply=True)
+    return None
+
+
 class TelegramSender:
     """A `Sender` over python-telegram-bot's Bot, plus deep links to the private chat."""
 
@@ -111,14 +127,18 @@ class TelegramSender:
         self._bot = bot
 
     async def send(self, outgoing: Outgoing) -> SentMessage:
+        if outgoing.attachment is not None:
+            return await self._send_file(outgoing, outgoing.attachment)
         pieces = render(outgoing.text)
         if not pieces:
             raise PermanentSendError("empty_message")
+        last = await self._send_text(outgoing, pieces, with_buttons=True)
+        return SentMessage(message_id=str(last.message_id))
+
+    async def _send_text(
+        self, outgoing: Outgoing, pieces: list[str], with_buttons: bool
+    ) -> Message:
         chat = outgoing.chat
-        thread = int(chat.thread_id) if chat.thread_id else None
-        reply = None
-        if outgoing.reply_to and outgoing.reply_to.isdigit():
-            reply = ReplyParameters(int(outgoing.reply_to), allow_sending_without_reply=True)
         last: Message | None = None
         for index, piece in enumerate(pieces):
             final = index == len(pieces) - 1
@@ -127,15 +147,37 @@ class TelegramSender:
                     chat_id=chat.id,
                     text=piece,
                     parse_mode=ParseMode.HTML,
-                    message_thread_id=thread,
-                    reply_parameters=reply if index == 0 else None,
-                    reply_markup=keyboard(outgoing.buttons) if final else None,
+                    message_thread_id=_thread(chat),
+                    reply_parameters=_reply(outgoing) if index == 0 else None,
+                    reply_markup=keyboard(outgoing.buttons) if final and with_buttons else None,
                     link_preview_options=NO_PREVIEW,
                 )
             except TelegramError as exc:
                 raise send_error(exc, chat) from exc
         assert last is not None
-        return SentMessage(message_id=str(last.message_id))
+        return last
+
+    async def _send_file(self, outgoing: Outgoing, attachment: Attachment) -> SentMessage:
+        captions = render(outgoing.text, MAX_CAPTION)
+        reply = _reply(outgoing)
+        if len(captions) > 1:  # too long for a caption: say it first, then send the file
+            await self._send_text(outgoing, render(outgoing.text), with_buttons=False)
+            captions, reply = [], None
+        document = InputFile(attachment.data, filename=attachment.filename)
+        document.mimetype = attachment.mime_type
+        try:
+            sent = await self._bot.send_document(
+                chat_id=outgoing.chat.id,
+                document=document,
+                caption=captions[0] if captions else None,
+                parse_mode=ParseMode.HTML if captions else None,
+                message_thread_id=_thread(outgoing.chat),
+                reply_parameters=reply,
+                reply_markup=keyboard(outgoing.buttons),
+            )
+        except TelegramError as exc:
+            raise send_error(exc, outgoing.chat) from exc
+        return SentMessage(message_id=str(sent.message_id))
 
     async def delete(self, chat: ChatRef, message_id: str) -> None:
         try:

@@ -1,7 +1,8 @@
 """`carebot faq ask` and `carebot faq check`: try and check the FAQ without chatting.
 
 Both read the shared topics plus the organisation's `[faq] overrides_dir`, exactly
-as carebot does at start, so what you see here is what carers get.
+as carebot does at start, and `ask` words its reply with the chat's own texts, so what
+you see here is what carers get.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from bot.cli.common import add_config_option, settings_from
 from bot.clock import SystemClock
 from bot.features.faq import cli
 from bot.features.faq.library import kb_dirs
+from config.texts import Texts
 
 
 def add_parser(commands: Any) -> None:
@@ -67,7 +69,7 @@ async def handle_ask(args: argparse.Namespace) -> int:
     if not question:
         print('carebot faq ask: what would you like to ask? e.g. "what is PP+?"', file=sys.stderr)
         return 2
-    return cli.ask_once(folders, question, sys.stdout)
+    return cli.ask_once(folders, question, sys.stdout, Texts.load())
 
 
 async def handle_check(args: argparse.Namespace) -> int:

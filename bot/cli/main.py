@@ -12,6 +12,7 @@ from bot.cli import buddies as buddies_command
 from bot.cli import events as events_command
 from bot.cli import faq as faq_command
 from bot.cli import scan as scan_command
+from bot.features.reports import cli as report_command
 from config.settings import ConfigError
 
 EXIT_CONFIG = 2
@@ -37,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     faq_command.add_parser(commands)
     events_command.add_parser(commands)
     buddies_command.add_parser(commands)
+    report_command.add_parser(commands)
     return parser
 
 

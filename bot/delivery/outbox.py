@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.dml import Insert
 
 from bot.clock import Clock
-from bot.events import Button, ChatKind, ChatRef
+from bot.delivery.attachments import check_attachment
+from bot.events import Attachment, Button, ChatKind, ChatRef
 from storage.models import Delivery, OutboxItem, ScheduledJob
 
 log = logging.getLogger(__name__)
@@ -111,10 +112,13 @@ class Outbox:
         dedupe_key: str | None = None,
         expires_at: datetime | None = None,
         fallback: ChatRef | None = None,
+        attachment: Attachment | None = None,
     ) -> int | None:
         """Queue `text` for every chat; the item id, or None if `dedupe_key` was queued before.
 
         `fallback`: a group where a neutral line goes if a private chat refuses (see Outgoing).
+        `attachment`: a small file sent with `text` as its caption; ValueError above
+        bot.delivery.attachments.MAX_ATTACHMENT_BYTES (5 MB). It is purged with the item.
         """
         now = self._clock.now()
         start = not_before or now
@@ -124,6 +128,8 @@ class Outbox:
         targets = _unique_chats(chats)
         if not targets:
             raise ValueError("an outbox item needs at least one chat")
+        if attachment is not None:
+            check_attachment(attachment)
         values: dict[str, Any] = {
             "kind": kind,
             "text": text,
@@ -133,6 +139,10 @@ class Outbox:
             "not_before": start,
             "expires_at": expires_at,
         }
+        if attachment is not None:
+            values["attachment_name"] = attachment.filename
+            values["attachment_mime"] = attachment.mime_type
+            values["attachment_data"] = attachment.data
         item_id = await self._insert_item(db, values)
         if item_id is None:
             log.info("outbox item not queued again: dedupe key already used (kind=%s)", kind)
@@ -203,7 +213,8 @@ async def purge_outbox(db: AsyncSession, *, now: datetime, keep_days: int) -> in
     """Delete items older than `keep_days` once nothing of them is left to send.
 
     Run daily with settings.retention.outbox_days: the text of a reminder or a
-    broadcast is kept no longer than that. Returns how many items were removed.
+    broadcast, and any file sent with it, is kept no longer than that. Returns how
+    many items were removed.
     """
     unfinished = select(Delivery.item_id).where(Delivery.status.in_(("pending", "sending")))
     old = select(OutboxItem.id).where(

@@ -79,6 +79,14 @@ class ChatUnavailable(PermanentSendError):
     """carebot can no longer post in this chat at all (removed from the group, chat gone)."""
 
 
+class ChatMoved(PermanentSendError):
+    """The group lives on under a new id (a Telegram group upgraded to a supergroup)."""
+
+    def __init__(self, new_chat_id: str) -> None:
+        super().__init__("chat_migrated")
+        self.new_chat_id = new_chat_id
+
+
 @dataclass(frozen=True, slots=True)
 class RateLimits:
     """A platform's published limits; the worker stays inside all three at once.

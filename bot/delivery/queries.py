@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.events import Button
+from bot.events import Attachment, Button
 from storage.models import Delivery, OutboxItem
 
 
@@ -38,6 +38,7 @@ class Item:
     kind: str
     text: str
     buttons: tuple[Button, ...]
+    attachment: Attachment | None = None
 
 
 async def due_deliveries(
@@ -95,12 +96,31 @@ async def stale_claims(session: AsyncSession, now: datetime) -> list[tuple[int, 
 
 
 async def load_items(session: AsyncSession, ids: set[int]) -> dict[int, Item]:
-    stmt = select(OutboxItem.id, OutboxItem.kind, OutboxItem.text, OutboxItem.buttons)
+    stmt = select(
+        OutboxItem.id,
+        OutboxItem.kind,
+        OutboxItem.text,
+        OutboxItem.buttons,
+        OutboxItem.attachment_name,
+        OutboxItem.attachment_mime,
+        OutboxItem.attachment_data,
+    )
     rows = (await session.execute(stmt.where(OutboxItem.id.in_(ids)))).all()
     return {
-        item_id: Item(kind, text, tuple(Button(b["label"], b["data"]) for b in buttons))
-        for item_id, kind, text, buttons in rows
+        row.id: Item(
+            row.kind,
+            row.text,
+            tuple(Button(b["label"], b["data"]) for b in row.buttons),
+            _attachment(row.attachment_name, row.attachment_mime, row.attachment_data),
+        )
+        for row in rows
     }
+
+
+def _attachment(name: str | None, mime: str | None, data: bytes | None) -> Attachment | None:
+    if name is None or data is None:
+        return None
+    return Attachment(name, bytes(data), mime or "application/octet-stream")
 
 
 async def next_wakeups(session: AsyncSession, now: datetime) -> list[datetime]:

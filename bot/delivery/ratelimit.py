@@ -4,10 +4,16 @@ Pure bookkeeping with no I/O and no sleeping, so it can be table-tested with pla
 datetimes and shared by the delivery worker and the benchmark. A window never lets
 more than `limit` sends happen in any span of `period`, which is how platforms
 phrase their limits ("20 messages per minute per group").
+
+A platform's overall limit can also be spread over the second in `bursts_per_second`
+even bursts (30 a second as 6 every 200 ms). Fewer sends are then in flight at once,
+which is what a crash can leave in doubt (see bot.delivery.worker), and the platform
+never sees a whole second's messages arrive in one go.
 """
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from collections.abc import Mapping
 from datetime import datetime, timedelta
@@ -84,16 +90,24 @@ class KeyedWindows:
 class PlatformLimiter:
     """All of one platform's limits at once, plus holds a platform asked for (retry-after)."""
 
-    def __init__(self, limits: RateLimits) -> None:
+    def __init__(self, limits: RateLimits, bursts_per_second: int = 1) -> None:
+        if bursts_per_second < 1:
+            raise ValueError("bursts_per_second must be at least 1")
         self.limits = limits
         self._global = SlidingWindow(limits.global_per_second, SECOND)
+        self.per_burst = math.ceil(limits.global_per_second / bursts_per_second)
+        self._burst = SlidingWindow(self.per_burst, SECOND / bursts_per_second)
         self._per_chat = KeyedWindows(limits.per_chat_per_second, SECOND)
         self._per_group = KeyedWindows(limits.per_group_per_minute, MINUTE)
         self._holds: dict[str, datetime] = {}
 
     def next_free(self, chat_id: str, is_group: bool, now: datetime) -> datetime:
         """When a send to this chat would be allowed (`now` if it is allowed already)."""
-        times = [self._global.next_free(now), self._per_chat.next_free(chat_id, now)]
+        times = [
+            self._global.next_free(now),
+            self._burst.next_free(now),
+            self._per_chat.next_free(chat_id, now),
+        ]
         if is_group:
             times.append(self._per_group.next_free(chat_id, now))
         hold = self._holds.get(chat_id)
@@ -110,6 +124,7 @@ class PlatformLimiter:
         if free_at > now:
             return free_at
         self._global.record(now)
+        self._burst.record(now)
         self._per_chat.record(chat_id, now)
         if is_group:
             self._per_group.record(chat_id, now)
@@ -125,15 +140,21 @@ class PlatformLimiter:
 class RateLimiter:
     """Limiters for every platform; an unknown platform gets the generous defaults."""
 
-    def __init__(self, limits: Mapping[str, RateLimits], default: RateLimits | None = None) -> None:
+    def __init__(
+        self,
+        limits: Mapping[str, RateLimits],
+        default: RateLimits | None = None,
+        bursts_per_second: int = 1,
+    ) -> None:
         self._limits = dict(limits)
         self._default = default or RateLimits()
+        self._bursts = bursts_per_second
         self._platforms: dict[str, PlatformLimiter] = {}
 
     def platform(self, name: str) -> PlatformLimiter:
         limiter = self._platforms.get(name)
         if limiter is None:
-            limiter = PlatformLimiter(self._limits.get(name, self._default))
+            limiter = PlatformLimiter(self._limits.get(name, self._default), self._bursts)
             self._platforms[name] = limiter
         return limiter
 

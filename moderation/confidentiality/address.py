@@ -113,13 +113,14 @@ def _words_ok(words: str, lex: Lexicon, need_proper: bool) -> bool:
     return not need_proper or any(part[0].isupper() for part in parts)
 
 
+_FLAT_WORDS = frozenset({"flat", "apt", "apartment", "unit"})
+
+
 def find_house_addresses(doc: Doc, lex: Lexicon) -> list[Span]:
     spans: list[Span] = []
-    heads = [
-        i
-        for i, b in enumerate(doc.bases)
-        if b[0].isdigit() or b in ("flat", "apt", "apartment", "unit")
-    ]
+    bases = doc.bases
+    numbers = [i for i in doc.digit_tokens if bases[i][0].isdigit()]
+    heads = sorted({*numbers, *doc.where(_FLAT_WORDS)})
     for m in doc.match_at(_HOUSE, heads):
         words, suffix = m.group(1), m.group(2)
         strong_lower = suffix.lower() in ("road", "street", "avenue", "lane", "drive", "close")
@@ -143,8 +144,8 @@ def _street_matches(doc: Doc) -> list[re.Match[str]]:
     text = doc.text
     found: list[re.Match[str]] = []
     seen: set[tuple[int, int]] = set()
-    for i, base in enumerate(doc.bases):
-        if base in _SUFFIXES and text[doc.starts[i]].isupper():
+    for i in doc.where(_SUFFIXES):
+        if text[doc.starts[i]].isupper():
             lo = max(0, doc.starts[i] - 60)
             for m in _NAMED_STREET.finditer(text, lo, min(len(text), doc.ends[i] + 24)):
                 if m.end() == doc.ends[i] and m.span() not in seen:

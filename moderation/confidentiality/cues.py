@@ -36,6 +36,8 @@ LEFT_ROLE = re.compile(rf"(?:^|[\s(,])(?:{ROLES})\s*[,:(-]?\s*$")
 RIGHT_ROLE = re.compile(
     rf"^(?:\s*\(\s*(?:{_DET}\s+)?|\s*,\s*{_DET}\s+|\s+{_DET}\s+|\s*-\s*(?:{_DET}\s+)?)"
     rf"(?:{_MODIFIER}\s+)?(?:{ROLES})\b"
+    rf"|^[?!.,]?\s*(?:he|she|they)(?:'s|'re| is| are)\s+(?:{_DET}\s+)?(?:{_MODIFIER}\s+)?"
+    rf"(?:{ROLES})\b"
     r"|^\s+who\s+(?:supervises|runs|does|manages|chairs|leads|teaches|handles|covers|"
     r"is (?:our|the|his|her|their) )"
 )
@@ -44,10 +46,22 @@ RIGHT_ORG = re.compile(
 )
 
 
+# Last words of the role phrases: LEFT_ROLE can only match text that ends with one of them.
+_ROLE_ENDINGS = tuple(sorted({phrase.split()[-1] for phrase in ROLES.split("|")}))
+
+
+def _may_end_with_role(left: str) -> bool:
+    """Cheap necessary test for LEFT_ROLE, which otherwise tries every position of `left`."""
+    tail = left.rstrip()
+    if tail and tail[-1] in ",:(-":
+        tail = tail[:-1].rstrip()
+    return tail.endswith(_ROLE_ENDINGS)
+
+
 def professional_context(left: str, right: str) -> bool:
     """The lowercase text either side of a name puts it in a professional's slot."""
     return (
-        LEFT_ROLE.search(left) is not None
+        (_may_end_with_role(left) and LEFT_ROLE.search(left) is not None)
         or RIGHT_ROLE.match(right) is not None
         or RIGHT_ORG.match(right) is not None
     )

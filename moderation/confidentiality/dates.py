@@ -55,7 +55,12 @@ def _plausible(m: re.Match[str]) -> bool:
     return True
 
 
-_CUE = re.compile(r"\b(?:dob|d\.o\.b|date of birth|birth ?date|born|b'?-?days?|birthdays?)\b")
+# Birth words, in this order: "\b(?:dob|d\.o\.b|date of birth|birth ?date|born|b'?-?days?|
+# birthdays?)\b", written so that every branch starts with a letter and the engine can skip to
+# the next "b" or "d" instead of trying the whole pattern at every position.
+_CUE = re.compile(
+    r"(?:d(?<!\wd)(?:ob|\.o\.b|ate of birth)|b(?<!\wb)(?:irth ?date|orn|'?-?days?|irthdays?))\b"
+)
 # Between a birth word and its date: a few words, no sentence break ("DOB is", "born on the").
 _BETWEEN = re.compile(r"[^.!?\n]{0,34}")
 _OWN_BEFORE = re.compile(r"\b(?:my|mine|i)\b\W*$")

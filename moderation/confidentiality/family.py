@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .text import Doc
+from .text import Doc, may_contain
 from .types import BIRTH_FAMILY, Span
 
 _CIRCUMSTANCE = re.compile(
@@ -36,6 +36,14 @@ _RELATIVE = re.compile(
     r"mum's (?:boyfriend|partner)|dad's (?:girlfriend|partner)|daughter|son)\b",
     re.IGNORECASE,
 )
+# Every _RELATIVE match contains one of these: a window without any cannot hold a match, and
+# the substring tests are far cheaper than trying the pattern at every position.
+_RELATIVE_STEMS = (
+    "mum", "mam", "mom", "mother", "dad", "father", "parent", "nan", "gran", "aunt", "uncle",
+    "cousin", "brother", "sister", "sibling", "daughter", "son", "birth",
+)  # fmt: skip
+
+
 _TAIL = re.compile(
     r"(?:\s*\([A-Z][\w' ]{1,30}\)|\s+in [A-Z][\w'-]+|,?\s+(?:on|since|last) \w+day"
     r"(?:,\s*(?:overdose|suicide|drugs|drink|alcohol))?)",
@@ -71,9 +79,7 @@ def _matches(doc: Doc) -> list[re.Match[str]]:
     """Circumstance phrases, found by trying the pattern only at trigger words."""
     out: list[re.Match[str]] = []
     last_end = -1
-    for i, base in enumerate(doc.bases):
-        if base not in _TRIGGERS:
-            continue
+    for i in doc.where(_TRIGGERS):
         for k in (i - 2, i - 1, i):
             if k < 0 or doc.starts[k] < last_end:
                 continue
@@ -93,11 +99,14 @@ def find_circumstances(doc: Doc) -> list[tuple[Span, int]]:
         sentence = doc.sentence(m.start())
         lo = max(0, m.start() - _MAX_GAP)
         rel_start = -1
-        for r in _RELATIVE.finditer(text, lo, m.start()):
-            if doc.sentence(r.start()) == sentence and not _own_family(r.group()):
-                rel_start = r.start()
+        if may_contain(text[lo : m.start()], _RELATIVE_STEMS):
+            for r in _RELATIVE.finditer(text, lo, m.start()):
+                if doc.sentence(r.start()) == sentence and not _own_family(r.group()):
+                    rel_start = r.start()
         if rel_start < 0:
-            after = _RELATIVE.search(text, m.end(), m.end() + 25)
+            after = None
+            if may_contain(text[m.end() : m.end() + 25], _RELATIVE_STEMS):
+                after = _RELATIVE.search(text, m.end(), m.end() + 25)
             if after is None or doc.sentence(after.start()) != sentence:
                 continue
             start, anchor = m.start(), after.start()

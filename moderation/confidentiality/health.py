@@ -67,7 +67,7 @@ def find_health(doc: Doc) -> list[Span]:
     n = len(doc.bases)
     heads = doc.wordset.intersection(table)
     i = 0
-    for i0 in [k for k, b in enumerate(doc.bases) if b in heads]:
+    for i0 in doc.where(heads):
         if i0 < i:
             continue
         i = i0

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import ROLE_WORDS, professional_context
+from .cues import RIGHT_ROLE, ROLE_WORDS, professional_context
 from .lexicon import TITLES, Lexicon
 from .text import Doc
 
+# Initials used as a first name ("JJ Thornbury"); "PJ", "DJ" and "BJ" are words too.
+INITIAL_NAMES = frozenset({"aj", "cj", "jj", "kj", "tj", "rj"})
 NICKNAME_PREFIXES = frozenset({"lil", "little", "big", "baby"})
 # Common second halves of double first names ("Tia-Mae", "Ruby-Jo", "Alfie-Jay").
 _COMPOUND_PARTS = frozenset(
@@ -39,13 +41,36 @@ NOT_SURNAMES = frozenset(
      "ok", "okay", "thanks", "thank", "please", "lol", "omg", "haha", "hi", "hello", "bless",
      "xx", "xxx", "x", "love", "hugs", "sponge", "tea", "period", "fool", "fools", "park",
      "station", "square", "united", "city", "town", "rovers", "wanderers", "athletic",
-     "albion", "county", "villa", "pier", "beach", "zoo", "museum", "cathedral", "library"}
+     "albion", "county", "villa", "pier", "beach", "zoo", "museum", "cathedral", "library",
+     "project", "arena", "stadium", "theatre", "theater", "gallery", "festival", "hotel",
+     "cinema", "leisure", "village", "world", "land", "kingdom", "farm", "centre's",
+     "facebook", "tiktok", "instagram", "snapchat", "whatsapp", "youtube", "messenger",
+     "google", "zoom", "teams", "netflix", "xbox", "playstation", "mcdonalds", "mcdonald's"}
 )  # fmt: skip
 # Cue words after which a capitalised unknown word is still taken as a child's first name.
 CHILD_CUES = frozenset(
     {"grandson", "granddaughter", "nephew", "niece", "called", "named", "fc", "placement",
      "grandchild", "foster-son", "foster-daughter"}
 )  # fmt: skip
+# Birth-relative words after which a capitalised unknown word is read as that person's name
+# ("birth mum Jolene", "uncle Dwayne"); roles then decide whose relative it is.
+RELATIVE_CUES = frozenset(
+    {"mum", "mam", "mom", "mother", "dad", "father", "nan", "nana", "nanna", "gran", "granny",
+     "grandma", "grandad", "grandpa", "aunt", "auntie", "aunty", "uncle", "cousin", "stepdad",
+     "step-dad", "stepmum", "step-mum"}
+)  # fmt: skip
+# Words after an unknown "Name's" that make it a person's name ("Jaiden's new address").
+_POSSESSED = frozenset(
+    {"mum", "mam", "dad", "birth", "bio", "nan", "nana", "gran", "grandma", "grandad", "auntie",
+     "aunt", "uncle", "brother", "sister", "sw", "social", "school", "teacher", "senco",
+     "address", "dob", "birthday", "diagnosis", "meds", "medication", "contact", "placement",
+     "foster", "carers", "nhs", "upn"}
+)  # fmt: skip
+# Surname shapes distinctive enough to make a name-word a first name ("poppy mcgarrigle").
+_DISTINCT_SURNAME = re.compile(
+    r"(?:o'|mc|mac(?=[a-z]{4})|fitz)[a-z]{3,}|"
+    r"[a-z]{2,}(?:ski|ska|wicz|czyk|czak|enko|escu|opoulos|ovic|evic|ovich|auskas|aitis)"
+)
 _SURNAME_SHAPE = re.compile(
     r"(?:o'|mc|mac(?=[a-z]{4})|fitz)[a-z]{3,}|[a-z]+-[a-z]+|"
     r"[a-z]{2,}(?:ski|ska|wicz|czyk|czak|enko|escu|opoulos|ovic|evic|ovich|ová|ova|ovs|auskas|"
@@ -73,8 +98,7 @@ class Mention:
 
 def _end(doc: Doc, i: int) -> int:
     """End of token i without a possessive "'s" ("Lexi's" -> "Lexi")."""
-    end = doc.ends[i]
-    return end - 2 if doc.low[end - 2 : end] == "'s" and end - 2 > doc.starts[i] else end
+    return doc.ends[i] - 2 if i in doc.possessive else doc.ends[i]
 
 
 def _is_alpha_word(word: str) -> bool:
@@ -105,10 +129,29 @@ def first_strength(doc: Doc, i: int, lex: Lexicon) -> int:
     if base in lex.name_words:
         if not word[0].isupper() or upper:
             return 1  # "holly wright": a name only with a listed surname
-        return 1 if doc.initial(i) else 2
+        if doc.initial(i):
+            # "Poppy is back on her meds", "Ruby's mum": a person, not the word.
+            return 2 if _person_follows(doc, i) else 1
+        return 2
     if upper:
-        return 1 if len(word) <= 3 else 2
+        return 2 if len(word) > 3 or base in INITIAL_NAMES else 1
     return 2
+
+
+# Verbs that, straight after a sentence-initial name-word, show it is a person's name.
+_PERSON_VERBS = frozenset(
+    {"is", "was", "has", "had", "got", "gets", "needs", "started", "starts", "goes", "went",
+     "keeps", "kept", "said", "says", "told", "loves", "hates", "scored", "turned", "moved"}
+)  # fmt: skip
+
+
+def _person_follows(doc: Doc, i: int) -> bool:
+    if _possessed_after(doc, i):
+        return True  # "Ruby's birth mum", but not "Bob's your uncle"
+    if i + 1 < len(doc.bases) and doc.joined(i) and doc.bases[i + 1] in _PERSON_VERBS:
+        return True
+    # "Dawn the IRO changed the date": a role in apposition.
+    return RIGHT_ROLE.match(doc.low[doc.ends[i] : doc.ends[i] + 48]) is not None
 
 
 def surname_at(doc: Doc, j: int, lex: Lexicon, strict: bool) -> bool:
@@ -120,17 +163,18 @@ def surname_at(doc: Doc, j: int, lex: Lexicon, strict: bool) -> bool:
     if base in NOT_SURNAMES or base in lex.common_words or base in MONTHS:
         return False
     listed = base in lex.surnames
-    if word[0].isupper():
-        if word.isupper() and len(word) <= 4 and not listed:
-            return False
-        if strict:
-            return listed
-        return not (base in lex.places and not listed)
-    if base in lex.name_words and not listed:
-        return False
     if listed:
         return True
-    return not strict and _SURNAME_SHAPE.fullmatch(base) is not None
+    distinct = _DISTINCT_SURNAME.fullmatch(base) is not None
+    if word[0].isupper():
+        if word.isupper() and len(word) <= 4:
+            return False
+        if strict:
+            return distinct
+        return base not in lex.places
+    if base in lex.name_words:
+        return False
+    return distinct or (not strict and _SURNAME_SHAPE.fullmatch(base) is not None)
 
 
 def _title_mention(doc: Doc, i: int, lex: Lexicon) -> Mention | None:
@@ -163,6 +207,8 @@ _UNKNOWN_NEXT = frozenset(
     {"from", "at", "on", "in", "who", "the", "our", "my", "his", "her", "their", "is", "was"}
 )
 _UNKNOWN_GATE = CHILD_CUES | ROLE_WORDS | {"name", "named", "called", "name's", "names"}
+# Words straight before an unknown capitalised word that make it worth checking (one lookup).
+_UNKNOWN_PREVIOUS = _UNKNOWN_GATE | RELATIVE_CUES | {"is", "'s"}
 
 
 def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
@@ -173,24 +219,38 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     if "-" in doc.low:
         known |= {w for w in words if "-" in w and compound_first(w, lex)}
     unknown_ok = not words.isdisjoint(_UNKNOWN_GATE)
-    if not known and not unknown_ok:
+    # Unknown names after a relative ("birth mum Jolene") or before "'s school" are looked for
+    # only where those words are, so everyday "mum" and "dad" do not open the wider search.
+    slots = _relative_slots(doc) if not words.isdisjoint(RELATIVE_CUES) else []
+    if doc.possessive and not words.isdisjoint(_POSSESSED):
+        slots += _possessive_slots(doc)
+    if not known and not unknown_ok and not slots:
         return out
     heads = known | (words & NICKNAME_PREFIXES)
-    cands = [i for i, b in enumerate(doc.bases) if b in heads]
-    if unknown_ok:
-        text = doc.text
-        caps = [
-            i
-            for i, s in enumerate(doc.starts)
-            if text[s].isupper() and doc.bases[i] not in heads and _unknown_worth_checking(doc, i)
-        ]
-        cands = sorted(cands + caps)
-    n = len(doc.bases)
+    cands = doc.where(heads)
+    bases = doc.bases
+    if unknown_ok or slots:
+        unknown = _unknown_caps(doc, heads) if unknown_ok else []
+        unknown += [i for i in slots if bases[i] not in heads]
+        if unknown:
+            cands = sorted({*cands, *unknown})
+    n = len(bases)
     free = 0
     for i in cands:
         if i < free:
             continue
-        base = doc.bases[i]
+        base = bases[i]
+        if base not in heads:
+            # Not a listed name, title or nickname (those are all in `heads`), so only a
+            # person's slot can make it one.
+            if _cued_unknown(doc, i, lex):
+                mention = _extend(doc, i, i, 2, lex)
+                if mention is not None:
+                    out.append(mention)
+                    free = mention.last + 1
+                else:
+                    free = i + 1
+            continue
         if base in TITLES:
             titled = _title_mention(doc, i, lex)
             if titled is not None:
@@ -221,24 +281,73 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     return out
 
 
-def _unknown_worth_checking(doc: Doc, i: int) -> bool:
-    if i > 0 and (doc.bases[i - 1] in _UNKNOWN_GATE or doc.bases[i - 1] in ("is", "'s")):
-        return True
-    if i + 1 < len(doc.bases):
-        gap = doc.gap(i)
-        return doc.bases[i + 1] in _UNKNOWN_NEXT or "(" in gap or "," in gap
-    return False
+def _relative_slots(doc: Doc) -> list[int]:
+    """Capitalised tokens straight after a relative word: "uncle Dwayne"."""
+    n = len(doc.bases)
+    return [i + 1 for i in doc.where(RELATIVE_CUES) if i + 1 < n and doc.cap(i + 1)]
+
+
+def _possessive_slots(doc: Doc) -> list[int]:
+    """Capitalised "Name's" tokens before a family or identifier word: "Jaiden's school"."""
+    return [i for i in doc.possessive if doc.cap(i) and _possessed_after(doc, i)]
+
+
+def _unknown_caps(doc: Doc, heads: frozenset[str]) -> list[int]:
+    """Capitalised words that are not in `heads` but sit where a name could: after a cue word,
+    before "from"/"who"/"is", before a bracket or comma, or as "Name's school".
+
+    One loop with local names: this runs on most messages, for every capitalised word.
+    """
+    bases = doc.bases
+    text = doc.text
+    starts = doc.starts
+    ends = doc.ends
+    last = len(bases) - 1
+    found: list[int] = []
+    for i in doc.capitalised:
+        if bases[i] in heads:
+            continue
+        if i > 0 and bases[i - 1] in _UNKNOWN_PREVIOUS:
+            found.append(i)
+        elif i < last:
+            gap = text[ends[i] : starts[i + 1]]
+            if (
+                bases[i + 1] in _UNKNOWN_NEXT
+                or "(" in gap
+                or "," in gap
+                or _possessed_after(doc, i)
+            ):
+                found.append(i)
+    return found
+
+
+def _possessed_after(doc: Doc, i: int) -> bool:
+    """Token i is "Name's" followed by a family or identifier word ("Jaiden's new address")."""
+    if i not in doc.possessive:
+        return False
+    bases = doc.bases
+    j = i + 1
+    if j < len(bases) and bases[j] in ("new", "old", "real", "little", "big"):
+        j += 1
+    return j < len(bases) and bases[j] in _POSSESSED
 
 
 def _cued_unknown(doc: Doc, i: int, lex: Lexicon) -> bool:
-    """A capitalised unknown word straight after a child cue ("my grandson Kenzo")."""
+    """A capitalised unknown word in a person's slot: after a child or relative cue ("my
+    grandson Kenzo", "birth mum Jolene"), before a possessive ("Jaiden's school") or a role."""
     word = doc.word(i)
     if not word[0].isupper() or word.isupper() or not _is_alpha_word(word):
         return False
     base = doc.bases[i]
     if base in lex.common_words or base in NOT_SURNAMES or base in lex.places:
         return False
-    if i > 0 and doc.bases[i - 1] in CHILD_CUES and doc.joined(i - 1):
+    if (
+        i > 0
+        and doc.joined(i - 1)
+        and (doc.bases[i - 1] in CHILD_CUES or doc.bases[i - 1] in RELATIVE_CUES)
+    ):
+        return True
+    if _possessed_after(doc, i):
         return True
     if doc.low[max(0, doc.starts[i] - 12) : doc.starts[i]].endswith(_NAME_IS):
         return True

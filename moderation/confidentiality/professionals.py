@@ -25,33 +25,55 @@ _UNNAMED = re.compile(
 _BREAK = re.compile(r"[,.;!?]|\b(?:but|unlike|whereas|while|and)\b", re.IGNORECASE)
 
 
+# "Nathan Price? he's the SW": the unnamed role is the named person, not someone else.
+_COPULA = re.compile(r"(?:he|she|they)(?:'s|'re| is| are)\s+$", re.IGNORECASE)
+
+
 def _someone_else(between: str) -> bool:
     """An unnamed professional after a clause break: the complaint is about them instead."""
     brk = _BREAK.search(between)
-    return brk is not None and _UNNAMED.search(between, brk.end()) is not None
+    if brk is None:
+        return False
+    for m in _UNNAMED.finditer(between, brk.end()):
+        if _COPULA.search(between, 0, m.start()) is None:
+            return True
+    return False
 
 
 @cache
-def _cues() -> tuple[frozenset[str], re.Pattern[str]]:
-    """First words of the complaint phrases, and a pattern matching any phrase at a position."""
+def _cues() -> tuple[frozenset[str], dict[str, re.Pattern[str]]]:
+    """First words of the complaint phrases, and patterns matching them keyed by their first
+    two letters: one alternation of every phrase would try them all at each position."""
     cues = sorted(set(lexicon().negative_cues), key=len, reverse=True)
     firsts = frozenset(c.split()[0] for c in cues)
-    alternation = "|".join(re.escape(c) for c in cues)
-    return firsts, re.compile(rf"(?:{alternation})(?![\w])")
+    groups: dict[str, list[str]] = {}
+    for cue in cues:
+        groups.setdefault(cue[:2], []).append(re.escape(cue))
+    patterns = {k: re.compile(rf"(?:{'|'.join(v)})(?![\w])") for k, v in groups.items()}
+    return firsts, patterns
 
 
 def _complaints(doc: Doc) -> list[tuple[int, int]]:
-    firsts, pattern = _cues()
-    hits = doc.wordset & firsts
+    firsts, patterns = _cues()
     out: list[tuple[int, int]] = []
-    if not hits:
-        return out
-    for k, base in enumerate(doc.bases):
-        if base in hits:
-            m = pattern.match(doc.low, doc.starts[k])
-            if m is not None:
-                out.append(m.span())
+    low = doc.low
+    for k in doc.where(firsts):
+        start = doc.starts[k]
+        pattern = patterns.get(low[start : start + 2])
+        m = None if pattern is None else pattern.match(low, start)
+        if m is not None:
+            out.append(m.span())
     return out
+
+
+# A sentence that opens with a pronoun carries on about the person named just before
+# ("Bernadette wrote that I was late. I WASN'T. She's always got it in for me").
+_PRONOUN_START = re.compile(r"\s*(?:she|he|they)(?:'s|'ve|'d| is| was| has| had| always| never)?\b")
+
+
+def _reach(doc: Doc, pos: int) -> int:
+    """How many sentences back a complaint at `pos` may look for the person it is about."""
+    return 2 if _PRONOUN_START.match(doc.low, doc.sentence_start(pos)) is not None else 1
 
 
 def criticised(doc: Doc, pros: list[tuple[int, int]]) -> set[int]:
@@ -63,9 +85,10 @@ def criticised(doc: Doc, pros: list[tuple[int, int]]) -> set[int]:
     sentences = [doc.sentence(s) for s, _ in pros]
     for pos, cue_end in _complaints(doc):
         cue_sentence = doc.sentence(pos)
+        earliest = cue_sentence - _reach(doc, pos)
         best = -1
         for k, (_, e) in enumerate(pros):
-            if e <= pos and sentences[k] in (cue_sentence, cue_sentence - 1):
+            if e <= pos and earliest <= sentences[k] <= cue_sentence:
                 best = k  # the latest one before the cue
         if best >= 0:
             if _someone_else(text[pros[best][1] : pos]):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .text import Doc
+from .text import Doc, may_contain
 from .types import CASE_REFERENCE, Span
 
 _COURT = re.compile(r"(?<![\w/])[A-Za-z]{2}\d{2}[A-Za-z]\d{5}(?![\w/])")
@@ -31,6 +31,11 @@ _CUE = re.compile(
     r"[^.!?\n\d]{0,16}$",
     re.IGNORECASE,
 )
+# Every _CUE match contains one of these (see `may_contain`).
+_CUE_STEMS = (
+    "case", "ref", "mosaic", "lcs", "lado", "placement", "client", "person", "child", "upn",
+    "nhs", "ni ", "national", "id ", "pupil", "court",
+)  # fmt: skip
 _CUED_ID = re.compile(r"(?<![\w/])[A-Za-z]{0,6}[/\-]?\d[\d/\- ]{2,16}\d[A-Za-z]?(?![\w/])")
 
 
@@ -47,12 +52,20 @@ def nhs_check(digits: str) -> bool:
 
 _NOT_DIGITS = str.maketrans("", "", " /-abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _CLUSTER = re.compile(r"\d(?:[ /\-]?\d){4}")
+# The same on ASCII text, where [0-9] equals \d; a leading class lets the engine skip ahead.
+_CLUSTER_ASCII = re.compile(r"[0-9](?:[ /\-]?[0-9]){4}")
+
+
+def _cued(text: str, start: int) -> bool:
+    """A reference word ("case number", "NHS no") ends shortly before `start`."""
+    lo = max(0, start - 40)
+    return may_contain(text[lo:start], _CUE_STEMS) and _CUE.search(text, lo, start) is not None
 
 
 def find_references(doc: Doc) -> list[Span]:
     text = doc.text
     spans: list[Span] = []
-    if _CLUSTER.search(text) is None:
+    if (_CLUSTER_ASCII if text.isascii() else _CLUSTER).search(text) is None:
         return spans  # every reference shape has five or more digits close together
     digit_toks = doc.digit_tokens
     bases = doc.bases
@@ -69,12 +82,12 @@ def find_references(doc: Doc) -> list[Span]:
         digits = m.group(1) + m.group(2) + m.group(3)
         if digits[0] == "0":
             continue  # a phone number
-        cued = _CUE.search(text, max(0, m.start() - 40), m.start()) is not None
+        cued = _cued(text, m.start())
         if nhs_check(digits) or cued:
             spans.append(Span(m.start(), m.end(), CASE_REFERENCE))
     for m in doc.match_at(_CUED_ID, sorted({*digit_toks, *slashed})):
         digits = len(m.group().translate(_NOT_DIGITS))
-        if digits < 5 or _CUE.search(text, max(0, m.start() - 40), m.start()) is None:
+        if digits < 5 or not _cued(text, m.start()):
             continue
         if m.group()[0] == "0" and digits >= 10:
             continue  # a phone number next to a reference word

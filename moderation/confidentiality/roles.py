@@ -65,6 +65,33 @@ _RIGHT_MEDIA = re.compile(
 )
 
 _WINDOW = 48
+# Words that can close _LEFT_FAMILY and _LEFT_CARER: both patterns end at the end of the left
+# window, so a text that does not end with one of these cannot match (checked before the
+# search, which would otherwise try every position of the window).
+_FAMILY_ENDINGS = tuple(
+    word_set(
+        "boyfriend girlfriend partner husband wife fella bloke mum mam mom mummy mother dad "
+        "daddy father parent parents nan nana nanna nanny gran granny grandma grandmother "
+        "grandad granddad grandpa grandfather aunt auntie aunty uncle cousin brother sister "
+        "sibling twin grandson granddaughter grandchild grandkid nephew niece son daughter "
+        "child fc one lo lad boy girl placement person yp"
+    )
+)
+_CARER_ENDINGS = tuple(
+    word_set(
+        "welcome hi hello hiya hey thanks you cheers congrats congratulations i'm im am is "
+        "name's and husband wife hubby partner half fiance fiancé fiancee fiancée carer friend "
+        "mate neighbour to"
+    )
+)
+
+
+def _tail(left: str, marks: str) -> str:
+    """`left` without trailing spaces and at most one closing mark from `marks`."""
+    tail = left.rstrip()
+    if tail and tail[-1] in marks:
+        tail = tail[:-1].rstrip()
+    return tail
 
 
 def _family_role(poss: str | None, kind: str) -> str:
@@ -90,6 +117,8 @@ _CARER_WORDS = word_set(
 )
 _RIGHT_NEAR = frozenset({"from", "at", "in", "with", "on", "who", "and", "to", "our", "my",
                          "his", "her", "their", "the", "a", "new", "kids", "kids'"})  # fmt: skip
+# "Colin Barraclough? he's our new SW": a pronoun straight after a name may introduce its role.
+_PRONOUNS = frozenset({"he", "she", "they"})
 _MEDIA_WORDS = word_set(
     "book books training course podcast video videos workout workouts film films show model "
     "approach method talk webinar documentary song songs concert tour programme series on "
@@ -119,7 +148,7 @@ def classify(doc: Doc, mention: Mention, lex: Lexicon) -> str:
         return PUBLIC
     left = doc.low[max(0, mention.start - _WINDOW) : mention.start]
     right = doc.low[mention.end : mention.end + _WINDOW]
-    if not _FAMILY_WORDS.isdisjoint(before):
+    if not _FAMILY_WORDS.isdisjoint(before) and _tail(left, ",:-").endswith(_FAMILY_ENDINGS):
         fam = _LEFT_FAMILY.search(left)
         if fam is not None:
             return _from_family(fam)
@@ -129,10 +158,15 @@ def classify(doc: Doc, mention: Mention, lex: Lexicon) -> str:
         not ROLE_WORDS.isdisjoint(before)
         or not ROLE_WORDS.isdisjoint(after)
         or near_after in _RIGHT_NEAR
+        or near_after in _PRONOUNS
         or "(" in gap_after
     ) and professional_context(left, right):
         return PROFESSIONAL
-    if not _CARER_WORDS.isdisjoint(before) and _LEFT_CARER.search(left) is not None:
+    if (
+        not _CARER_WORDS.isdisjoint(before)
+        and _tail(left, ",").endswith(_CARER_ENDINGS)
+        and _LEFT_CARER.search(left) is not None
+    ):
         return CARER
     if near_after in ("and", "to", "welcome") and _RIGHT_CARER.match(right) is not None:
         return CARER

@@ -36,13 +36,13 @@ from .types import (
     Span,
 )
 
-_DIGIT = re.compile(r"\d")
 _STREET_WORDS = frozenset(
     {"road", "rd", "street", "avenue", "ave", "lane", "drive", "close", "crescent", "grove",
      "terrace", "gardens", "mews", "way", "court", "place", "row", "square", "parade", "rise",
      "vale", "fold", "croft", "brow", "wynd", "boulevard", "estate", "flat"}
 )  # fmt: skip
-_DOB_CUE = re.compile(r"dob|d\.o\.b|born|birth|b'?-?day")
+_DOB_CUE = re.compile(r"b'?-?day")
+_DOB_WORDS = ("dob", "d.o.b", "born", "birth")
 _CHILDISH = (R.CHILD, R.SIBLING)
 # Categories that tie a lone first name to the child when they appear in the same message.
 _TYING = frozenset({"school", "address", "date_of_birth", "case_reference"})
@@ -59,6 +59,13 @@ def _merge(spans: list[Span]) -> tuple[Span, ...]:
     return tuple(kept)
 
 
+def _has_dob_cue(low: str) -> bool:
+    """A birth word anywhere: plain substring tests first, the pattern only for "...day"."""
+    if any(word in low for word in _DOB_WORDS):
+        return True
+    return "day" in low and _DOB_CUE.search(low) is not None
+
+
 def _structural(doc: Doc, digits: int) -> list[Span]:
     lex = lexicon()
     spans: list[Span] = []
@@ -72,7 +79,7 @@ def _structural(doc: Doc, digits: int) -> list[Span]:
         spans += find_postcodes(doc)
     if digits and streets:
         spans += find_house_addresses(doc, lex)
-    if digits and _DOB_CUE.search(doc.low) is not None:
+    if digits and _has_dob_cue(doc.low):
         spans += find_dates_of_birth(doc)
     if "@" in doc.text:
         spans += find_emails(doc)
@@ -85,7 +92,8 @@ def _structural(doc: Doc, digits: int) -> list[Span]:
 
 def _scan_doc(doc: Doc) -> list[Span]:
     lex = lexicon()
-    digits = sum(map(doc.text.count, "0123456789")) if _DIGIT.search(doc.text) else 0
+    # Only ASCII digits are counted (the rules' shapes are ASCII); counting is a fast C loop.
+    digits = sum(map(doc.text.count, "0123456789"))
     spans = _structural(doc, digits)
     mentions = find_mentions(doc, lex)
     if spans and mentions:

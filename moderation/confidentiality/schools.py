@@ -87,7 +87,17 @@ _NOT_SCHOOL_NAMES = frozenset(
 )  # fmt: skip
 
 
-def _name_token(doc: Doc, k: int, lower_ok: bool, lex: Lexicon) -> bool:
+# Acronyms that name a kind of school or need, not a school ("an ASD unit", "SEN school").
+_TYPE_ACRONYMS = frozenset(
+    {"sen", "send", "semh", "sebd", "ebd", "mld", "sld", "pmld", "asd", "asc", "ld", "pru",
+     "lac", "la", "sgo", "pe", "re", "it", "dt", "ce", "rc", "cofe", "eal", "ehcp", "vs", "uk",
+     "nhs", "sw", "iro", "fc", "yp", "lo", "ta", "dsl", "gcse", "fe", "he", "pta", "ofsted",
+     "ks", "rec", "ict", "pshe", "sats", "mat", "lea", "ifa"}
+)  # fmt: skip
+
+
+def _name_token(doc: Doc, k: int, lower_ok: bool, lex: Lexicon, adjacent: bool = False) -> bool:
+    """Token k can be part of a school's name; `adjacent`: it is right before the school word."""
     word = doc.word(k)
     base = doc.bases[k]
     if base in _JOINERS:
@@ -95,7 +105,14 @@ def _name_token(doc: Doc, k: int, lower_ok: bool, lex: Lexicon) -> bool:
     if not word[0].isalpha():
         return False
     if word.isupper() and len(word) > 1 and lower_ok:
-        return False  # "SGO and school": an acronym before a lowercase school word
+        # "OLOL primary" names a school; "SGO and school", "SEN school" do not.
+        return (
+            adjacent
+            and 2 < len(word) <= 5
+            and word.isalpha()
+            and base not in _TYPE_ACRONYMS
+            and base not in _GENERIC
+        )
     if word[0].isupper():
         return base not in lex.common_words or base in ("st", "saint")
     return lower_ok and base not in lex.common_words and base not in _GENERIC
@@ -106,7 +123,7 @@ def _typed_schools(doc: Doc, lex: Lexicon) -> list[Span]:
     n = len(doc.bases)
     hits = doc.wordset & _HEADS
     k = 0
-    for k0 in [t for t, b in enumerate(doc.bases) if b in hits]:
+    for k0 in doc.where(hits):
         if k0 < k:
             continue
         k = k0
@@ -137,7 +154,7 @@ def _typed_schools(doc: Doc, lex: Lexicon) -> list[Span]:
             and doc.joined(start_tok - 1)
             and (
                 doc.bases[start_tok - 1] in SCHOOL_TYPES
-                or _name_token(doc, start_tok - 1, lower, lex)
+                or _name_token(doc, start_tok - 1, lower, lex, adjacent=start_tok == k)
             )
         ):
             start_tok -= 1
@@ -170,11 +187,10 @@ def _context_matches(doc: Doc) -> list[re.Match[str]]:
     words = doc.wordset & _CONTEXT_WORDS
     if not words:
         return found
-    for k, base in enumerate(doc.bases):
-        if base in words:
-            m = _CONTEXT.match(doc.text, doc.starts[k])
-            if m is not None:
-                found.append(m)
+    for k in doc.where(words):
+        m = _CONTEXT.match(doc.text, doc.starts[k])
+        if m is not None:
+            found.append(m)
     return found
 
 

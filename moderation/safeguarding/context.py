@@ -21,7 +21,8 @@ TRAINING_RE = re.compile(
 MEDIA_RE = re.compile(
     r"\b(?:documentar\w*|(?:a|the|this|that|watching|watched|reading|read|new) (?:film|movie|"
     r"programme|tv show|series|episode|book|novel|article|podcast|youtube video|soap|drama)s?|"
-    r"films|movies|on the news|the news|news story|story about|storyline|eastenders|corrie|"
+    r"(?<!grown up )(?<!grownup )(?<!adult )(?<!dirty )(?<!rude )(?<!sex )(?<!porn )"
+    r"(?:films|movies)|on the news|the news|news story|story about|storyline|eastenders|corrie|"
     r"hollyoaks|video about|tiktok about|play about|reading about)\b"
 )
 PROCEDURE_RE = re.compile(
@@ -40,7 +41,8 @@ PROCEDURE_RE = re.compile(
 )
 RESOLVED_RE = re.compile(
     r"\b(?:in the past|(?:years|months|ages) ago|last year|before (?:she|he|they) came (?:to "
-    r"us|into care|to live)|used to|all in (?:her|his|their|the) (?:plan|care plan|file|notes|"
+    r"us|into care|to live)|used to(?! foster| look after| care for)|all in (?:her|his|their|"
+    r"the) (?:plan|care plan|file|notes|"
     r"records|paperwork)|(?:sw|social worker|social services|everyone|the team|they)(?: all)? "
     r"(?:knows|know|is aware|are aware|already knows?)|(?:its|it is|all|was|were|been) "
     r"documented|unfounded|unsubstantiated|(?:was|been|were|is|has been) closed|no further "

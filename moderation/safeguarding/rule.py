@@ -41,7 +41,12 @@ MACROS: dict[str, str] = {
         r"(?:do|touch|watch)|smack(?:s|ed)|pinch(?:es|ed)|(?:make|made|makes) (?:him|her|me|them)"
         r"\b[^.!?\n]{0,20}?\b(?:take (?:their|his|her|my) clothes off|get undressed|undress)|"
         r"film(?:s|ed)? (?:him|her|them|me)\b|comes? (?:in|into) (?:her|his|my) (?:room|bed) at "
-        r"night)"
+        r"night|"
+        # Restraint and confinement: "puts his hand over her mouth", "locked him in the cellar".
+        r"(?:puts?|putting|held|holds?|kept|keeps) (?:his|her|their|a) hands? over (?:her|his|my|"
+        r"their) mouth|hand over (?:her|his|my|their) mouth|(?:holds?|held|pins?|pinned) (?:her|"
+        r"him|me|them) down|lock(?:s|ed|ing)? (?:her|him|me|them) (?:in|up|out)\b|"
+        r"(?:ties|tied|tying) (?:her|him|me|them) up)"
     ),
     # Injuries a carer might notice.
     "INJ": (

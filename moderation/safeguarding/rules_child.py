@@ -36,9 +36,10 @@ DISCLOSURE: tuple[Rule, ...] = (
         "secret_with_gifts",
         "child_disclosure",
         0.75,
-        r"\b(?:(?:money|sweets|presents|gifts|treats|toys|vapes|sweeties)\b<G>{0,30}?\b(?:to keep"
-        r"|keeping|for keeping|not to tell)|(?:secret|secrets)\b<G>{0,30}?\b(?:money|sweets|"
-        r"presents|gifts|treats|toys|vapes|sweeties))\b",
+        r"\b(?:(?:money|sweets|presents|gifts|treats|toys|vapes|sweeties)\b<G>{0,30}?\b(?:(?:to "
+        r"keep|keeping|for keeping) (?:it |this |that |things |her |him )?(?:quiet|secret|a secret|"
+        r"secrets|schtum|shtum|mum|(?:her|his|my|their) mouth shut)|not to tell)|(?:secret|"
+        r"secrets)\b<G>{0,30}?\b(?:money|sweets|presents|gifts|treats|toys|vapes|sweeties))\b",
         "money sweets presents gifts treats toys vapes sweeties secret secrets",
     ),
     rule(
@@ -214,10 +215,22 @@ HARM_OBSERVED: tuple[Rule, ...] = (
         requires=r"\b(?:back from|after|came home from|come home from|returned from) <FAMHOME>",
     ),
     rule(
+        "neglect_signs",
+        "child_harm_observed",
+        0.3,
+        r"\b(?:nits|head lice|rotten teeth|tooth decay|no (?:coat|shoes|socks)|underweight|"
+        r"malnourished|(?:hoard\w*|hiding|stealing) food|ate like (?:she|he|they) (?:hadnt|had not|"
+        r"hasnt|havent) (?:eaten|been fed)|(?:nappy|nappies) (?:soaked|sodden|overflowing))\b",
+        "nits head rotten tooth no underweight malnourished hoard* hiding stealing ate nappy "
+        "nappies",
+        negatable=False,
+    ),
+    rule(
         "sexualised",
         "child_harm_observed",
         0.7,
-        r"\b(?:sexuali[sz]ed (?:behaviour|play|language|talk)|acting out sex\w*|sexual "
+        r"\b(?:sexuali[sz]ed (?:behaviour|play|language|talk|stuff|things|games?|drawings?|"
+        r"comments?|touching|acts?|dancing)|acting out sex\w*|sexual "
         r"(?:stuff|things|play|behaviour|language|acts?)|simulat\w+ sex|humping|touch\w* (?:the )?"
         r"other (?:children|kids|childrens|kids)s? (?:private\w*|bits|bottoms?)|rubbing (?:her|him|"
         r"them)sel(?:f|ves)|words like sexy|masturbat\w*)\b",

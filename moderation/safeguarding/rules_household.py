@@ -75,6 +75,17 @@ CARER_CRISIS: tuple[Rule, ...] = (
         author="adult",
     ),
     rule(
+        "end_up_hurting",
+        "carer_crisis",
+        0.8,
+        r"\b(?:im|i am|i|ill|i will)\b(?: (?:going to|gonna|will|might|could))? (?:end up|snap and"
+        r"|lose it and) (?:hurt\w*|hit\w*|harm\w*|smack\w*|slap\w*|shak\w*|lash\w* out at)\b"
+        r"<G>{0,5}?\b(?:him|her|them|the (?:kids?|baby|child|children|little ones?))\b",
+        "end snap lose",
+        jokeable=True,
+        author="adult",
+    ),
+    rule(
         "lashing_out",
         "carer_crisis",
         0.8,
@@ -216,10 +227,12 @@ DOMESTIC: tuple[Rule, ...] = (
         "strangled",
         "domestic_abuse",
         0.85,
-        r"\b(?:(?:he|she|they)\b<G>{0,10}?\b(?:throttled|strangled|choked|strangles|chokes) me|"
+        r"\b(?:(?:he|she|they|<PARTNER>|(?:her|his|their|the kids|the childrens) (?:dad|mum|father|"
+        r"mother))\b<G>{0,10}?\b(?:throttl(?:ed|es|ing)|strangl(?:ed|es|ing)|chok(?:ed|es|ing)) me|"
         r"marks on my neck|(?:hands?|arms?) (?:round|around|on) my (?:throat|neck)|(?:grabbed|held|"
         r"pinned) me by (?:my|the) (?:throat|neck))\b",
-        "he she they marks hand hands arm arms grabbed held pinned",
+        "he she they marks hand hands arm arms grabbed held pinned throttled throttles throttling "
+        "strangled strangles strangling choked chokes choking",
         author="adult",
     ),
     rule(

@@ -13,8 +13,12 @@ MISSING_RESOLVED = (
     r"\b(?:texted|messaged|(?:rang|called) (?:me|us|to say)|dropped (?:her|him|them) "
     r"(?:back|off|home)|(?:shes|hes|theyre) (?:back|home|safe)|(?:she|he|they) (?:came|got) "
     r"(?:back|home)|turned up|found (?:her|him|them)|all fine|all good|false alarm|panic over|"
-    r"home safe|back safe|planned|agreed with)\b"
+    r"home safe|back safe|planned|agreed with|gone (?:off )?to (?:uni|university)|away at (?:uni|"
+    r"university)|moved (?:out|on)|(?:crept|crawled|snuck|climbed) into (?:ours|mine|our|my|the)|"
+    r"(?:was|were) (?:asleep )?(?:in|on) (?:our|my|the) (?:bed|sofa|settee|couch))\b"
 )
+# A way out of the house left open in the night.
+OPENING = r"(?:window|back door|front door|door)(?:s| is| was| left)? (?:wide )?open"
 RADICAL = r"\b(?:far right|far-right|extremis\w*|isis|nazi\w*|jihad\w*|terror\w*)\b"
 
 MISSING: tuple[Rule, ...] = (
@@ -71,7 +75,7 @@ MISSING: tuple[Rule, ...] = (
         r"(?:cant|cannot|can not) find (?:her|him|them|our \w+|my \w+)(?! a | an | any)|(?:now|and)"
         r" "
         r"(?:shes|hes|theyre) gone|"
-        r"not been seen|(?:bed|room) (?:is |was )?empty|not (?:in|at) (?:her|his|their) "
+        r"not been seen|(?:bed|room)(?:s| is| was)? empty|not (?:in|at) (?:her|his|their) "
         r"(?:room|bed|friends|mates|nans|school)|no sign of "
         r"(?:her|him|them))\b",
         "know knows seen where find empty room bed friends mates nans school sign gone",
@@ -105,6 +109,32 @@ MISSING: tuple[Rule, ...] = (
         "01 02 03 04 05 1am 2am 3am 4am 5am 10pm 11pm "
         "12pm night dark due meant supposed should shouldve",
         negatable=False,
+        avoid=MISSING_RESOLVED,
+    ),
+    rule(
+        "empty_bed",
+        "child_missing",
+        0.7,
+        r"\b(?:(?:woke|wake|waking|got) up\b<G>{0,30}?\b(?:bed|room)(?:s| is| was)? (?:empty|not "
+        r"been slept in)|(?:bed|room)(?:s| is| was)? (?:empty|not been slept in)\b<G>{0,40}?\b"
+        + OPENING
+        + r"|"
+        + OPENING
+        + r"\b<G>{0,40}?\b(?:bed|room)(?:s| is| was)? empty|(?:bed|room) (?:hasnt|has not|wasnt) "
+        r"been slept in)\b",
+        "woke wake waking got bed beds room rooms window windows door doors",
+        negatable=False,
+        avoid=MISSING_RESOLVED,
+        urgent=True,
+    ),
+    rule(
+        "police_searching",
+        "child_missing",
+        0.5,
+        r"\b(?:(?:police|officers|the helicopter|search party)\b<G>{0,20}?\b(?:looking|searching)"
+        r"(?: for (?:her|him|them)| everywhere|(?=\s*(?:[,.!?]|$)))|(?:reported|report) "
+        r"(?:her|him|them) (?:as )?missing(?! from))\b",
+        "police officers helicopter search reported report",
         avoid=MISSING_RESOLVED,
     ),
     rule(

@@ -176,6 +176,18 @@ SELF_HARM: tuple[Rule, ...] = (
         subject=True,
     ),
     rule(
+        "all_to_stop",
+        SH,
+        0.7,
+        r"\b(?:(?:want|wants|wanted|need|needs|just want) (?:it all|everything|all of it|the pain|"
+        r"the world) to (?:stop|end|go away)(?! (?:\w+ing|for|at|by|so|when|before|after)\b)|"
+        r"cant see (?:the|any) point (?:in|of) (?:anything|living|life|going on|being here|"
+        r"carrying on)(?: any ?more)?|(?:see|there is|theres) no "
+        r"point (?:in|to) (?:anything|carrying on|going on) any ?more)\b",
+        "want wants wanted need needs just cant see there theres",
+        subject=True,
+    ),
+    rule(
         "no_way_out",
         SH,
         0.45,
@@ -193,6 +205,18 @@ SELF_HARM: tuple[Rule, ...] = (
         r"belly|hips?|body|skin)\b",
         "cuts slashes cut scars wounds",
         unless=ACCIDENTAL + r"|\b(?:cat|dog|bramble\w*|nettles|eczema|operation|surgery)\b",
+    ),
+    rule(
+        "cutting_body",
+        SH,
+        0.8,
+        r"\b(?:(?:been|is|was|keeps|started|caught (?:her|him|them)) (?:cutting|scratching|burning|"
+        r"slashing) (?:her|his|their|my) (?:arms?|wrists?|forearms?|legs?|thighs?|stomach|tummy|"
+        r"hips?|skin)|(?:cut|cuts|cutting|slashed|slashing) (?:her|his|their|my) (?:wrists?|"
+        r"forearms?|thighs?))\b(?! out\b| off\b)",
+        "been is was keeps started caught cut cuts cutting slashed slashing",
+        unless=ACCIDENTAL,
+        subject=True,
     ),
     rule(
         "blades",

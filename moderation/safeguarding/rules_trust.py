@@ -38,6 +38,15 @@ ALLEGATION: tuple[Rule, ...] = (
         "allegation allegations",
     ),
     rule(
+        "household_investigated",
+        "allegation_against_carer",
+        0.75,
+        r"\b(?:were|we are|weve been|im|i am|ive been|my (?:husband|wife|partner|other half) (?:is|"
+        r"has been)) (?:now |still )?(?:under investigation|being investigated)\b",
+        "under being",
+        unless=r"\b(?:noise|parking|planning|council tax|tax|benefits?|insurance|speeding)\b",
+    ),
+    rule(
         "investigation",
         "allegation_against_carer",
         0.5,
@@ -146,6 +155,16 @@ RADICALISATION: tuple[Rule, ...] = (
         "talk* plan* want* going threat* wants says said posting keeps obsessed telling",
         media_ok=True,
         jokeable=True,
+    ),
+    rule(
+        "glorifies_attack",
+        "radicalisation",
+        0.5,
+        r"\b(?:attackers?|bombers?|shooters?|terrorists?|jihadis?|martyrs?)\b<G>{0,10}?\b(?:were|"
+        r"are|was|is|as) (?:heroes|hero|legends?|right|brave|martyrs)\b",
+        "attacker attackers bomber bombers shooter shooters terrorist terrorists jihadi jihadis "
+        "martyr martyrs",
+        media_ok=True,
     ),
     rule(
         "hate_violence",

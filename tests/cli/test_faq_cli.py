@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.cli.main import build_parser, main
+from bot.features.faq.texts import HandoverTexts
+from config.texts import Texts
 
 
 @pytest.fixture(autouse=True)
@@ -41,8 +43,16 @@ def test_each_faq_command_explains_itself(
 def test_ask_prints_the_answer(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["faq", "ask", "how", "long", "can", "staying", "put", "last?"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Staying put (after 18)\n")
-    assert "Last checked November 2026" in out and "https://" in out
+    assert out.startswith("Staying put (after 18)\n")  # the chat's *bold* title, as plain text
+    assert "Last checked November 2026. Applies in England.\n" in out
+    assert "Sources: " in out and "(https://" in out
+    assert out.endswith("Was this helpful?\n[More]  [Yes]  [No]\n")
+
+
+def test_ask_without_an_answer_uses_the_chats_words(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["faq", "ask", "will panel approve us?"]) == 0
+    wanted = Texts.load().get(HandoverTexts).needs_person_guest
+    assert capsys.readouterr().out == wanted + "\n"
 
 
 def test_ask_without_a_question(capsys: pytest.CaptureFixture[str]) -> None:

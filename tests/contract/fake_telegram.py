@@ -4,7 +4,8 @@ It speaks the Bot API's wire format: parameters as form fields (complex values
 JSON-encoded) or a JSON body, answers `{"ok": true, "result": ...}`, and errors as
 `{"ok": false, "error_code": ..., "description": ..., "parameters": {...}}`. It
 records every call, serves queued updates to getUpdates (long polling included),
-and fails calls on cue, so tests can play a 403, a 429 or a 502.
+and fails calls on cue, so tests can play a 403, a 429 or a 502. Files (sendDocument)
+arrive as multipart parts and are recorded as `Upload`s: name, content type and bytes.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ BOT_USER: dict[str, Any] = {
     "can_read_all_group_messages": True,
     "supports_inline_queries": False,
 }
+UPLOAD_LIMIT = 10 * 1024 * 1024  # above carebot's own 5 MB cap, so the cap is what's tested
 _COMPLEX = {
     "reply_markup",
     "reply_parameters",
@@ -48,6 +50,15 @@ class ApiCall:
     ok: bool = True
     result: Any = None
     at: float = field(default_factory=time.perf_counter)  # when it arrived (for the bench)
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file part of a multipart call, as the server received it."""
+
+    filename: str
+    content_type: str
+    data: bytes
 
 
 @dataclass
@@ -77,7 +88,7 @@ class FakeBotApi:
     # -- lifecycle ---------------------------------------------------------------------
 
     async def start(self) -> str:
-        app = web.Application()
+        app = web.Application(client_max_size=UPLOAD_LIMIT)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -191,6 +202,8 @@ class FakeBotApi:
             return self.me
         if method in ("sendMessage", "editMessageText"):
             return self._message(params)
+        if method == "sendDocument":
+            return self._document(params)
         if method == "getChatMember":
             default = {"status": "member", "user": self.me}
             return self.members.get(str(params.get("chat_id")), default)
@@ -221,6 +234,23 @@ class FakeBotApi:
             message["is_topic_message"] = True
         return message
 
+    def _document(self, params: dict[str, Any]) -> dict[str, Any] | None:
+        upload = params.get("document")
+        if not isinstance(upload, Upload):
+            return None  # carebot always uploads: a file id or URL here would be a bug
+        message = self._message(params)
+        del message["text"]
+        message["document"] = {
+            "file_id": f"doc-{message['message_id']}",
+            "file_unique_id": f"u-{message['message_id']}",
+            "file_name": upload.filename,
+            "mime_type": upload.content_type,
+            "file_size": len(upload.data),
+        }
+        if params.get("caption"):
+            message["caption"] = params["caption"]
+        return message
+
 
 async def _params(request: web.Request) -> dict[str, Any]:
     if request.content_type == "application/json":
@@ -229,6 +259,9 @@ async def _params(request: web.Request) -> dict[str, Any]:
     form = await request.post()
     params: dict[str, Any] = {}
     for key, value in form.items():
+        if isinstance(value, web.FileField):
+            params[key] = Upload(value.filename, value.content_type, value.file.read())
+            continue
         text = value if isinstance(value, str) else str(value)
         params[key] = json.loads(text) if key in _COMPLEX else text
     for key, value in request.query.items():

@@ -26,6 +26,7 @@ from adapters.telegram.sender import TelegramSender, send_error
 from bot.clock import FakeClock
 from bot.delivery import TELEGRAM_LIMITS, DeliveryWorker, Outbox
 from bot.delivery.ports import (
+    ChatMoved,
     ChatUnavailable,
     DirectMessageRefused,
     PermanentSendError,
@@ -195,7 +196,7 @@ async def test_delete_and_private_chat_link(api: FakeBotApi, sender: TelegramSen
         ),
         (BadRequest("Bad Request: can't parse entities"), GROUP, PermanentSendError, "bad_markup"),
         (BadRequest("Bad Request: something new"), GROUP, PermanentSendError, "bad_request"),
-        (ChatMigrated(-100555), GROUP, PermanentSendError, "chat_migrated"),
+        (ChatMigrated(-100555), GROUP, ChatMoved, "chat_migrated"),
         (TelegramError("odd"), GROUP, TransientSendError, "telegram_error"),
     ],
 )
@@ -207,6 +208,8 @@ def test_error_translation(
     assert translated.reason == reason
     if isinstance(error, RetryAfter):
         assert isinstance(translated, TransientSendError) and translated.retry_after == 12
+    if isinstance(error, ChatMigrated):
+        assert isinstance(translated, ChatMoved) and translated.new_chat_id == "-100555"
 
 
 class TestConversationHtml:

@@ -127,3 +127,22 @@ def test_rate_limiter_uses_defaults_for_unknown_platforms() -> None:
 def test_rate_limits_must_be_positive(field: str) -> None:
     with pytest.raises(ValueError, match=field):
         RateLimits(**{field: 0})
+
+
+def test_bursts_spread_the_second_evenly() -> None:
+    limiter = PlatformLimiter(TELEGRAM_LIMITS, bursts_per_second=5)
+    assert limiter.per_burst == 6
+    for i in range(6):
+        assert limiter.reserve(f"c{i}", True, at(0)) is None
+    assert limiter.reserve("c6", True, at(0)) == at(0.2)  # the next burst, not the next second
+    for burst in range(1, 5):
+        for i in range(6):
+            assert limiter.reserve(f"b{burst}-{i}", True, at(0.2 * burst)) is None
+    assert limiter.reserve("late", True, at(0.9)) == at(1)  # the second's 30 are used up
+
+
+def test_bursts_round_up_and_must_be_positive() -> None:
+    assert PlatformLimiter(RateLimits(global_per_second=7), bursts_per_second=5).per_burst == 2
+    assert RateLimiter({}, bursts_per_second=4).platform("x").per_burst == 25
+    with pytest.raises(ValueError, match="bursts_per_second"):
+        PlatformLimiter(TELEGRAM_LIMITS, bursts_per_second=0)

@@ -1,31 +1,37 @@
-""" "Add to calendar": the .ics goes privately, reads back in a calendar library, and the
-command line writes a group's calendar. The clock starts on Monday 5 January 2026 at 9am.
+""" "Add to calendar": the .ics file goes privately, reads back in a calendar library, and
+the command line writes a group's calendar. The clock starts on Monday 5 January 2026 at 9am.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 import icalendar
 import pytest
 
+from bot.capabilities import Capabilities
 from bot.cli import events as events_cli
+from bot.events import Action, Attachment
 from bot.features.events.calendar import file_name
 from bot.roles import Role
 from storage.database import Database
 from tests.engine.events_support import LONDON, one_to, said_to, save_event
-from tests.support.harness import Actor, Harness, only_text
+from tests.support.harness import PLATFORM, Actor, Harness, attachments, only_text
 
 SUNDAYS = "Sunday walk every Sunday at 10:30 from 22 March at Hollins Park gates, wear boots"
 
 
-def ics_in(message: str) -> icalendar.Calendar:
-    found = re.search(r"```\n(.*)\n```", message, re.DOTALL)
-    assert found is not None, message
-    return icalendar.Calendar.from_ical(found.group(1).replace("\n", "\r\n") + "\r\n")
+def calendar_sent_to(actions: Sequence[Action], person: Actor, name: str) -> icalendar.Calendar:
+    """The one file sent privately to `person`: a real iCalendar file called `name`."""
+    [sent] = attachments(actions, person.dm)
+    assert isinstance(sent, Attachment)
+    assert sent.filename == name
+    assert sent.mime_type == "text/calendar"
+    assert sent.data.startswith(b"BEGIN:VCALENDAR\r\n") and sent.data.endswith(b"END:VCALENDAR\r\n")
+    return icalendar.Calendar.from_ical(sent.data)
 
 
 @pytest.fixture
@@ -43,12 +49,10 @@ async def test_add_to_calendar_sends_the_event_privately(harness: Harness, fran:
     actions = await h.press("📅 Sunday walk", as_=amira, in_=group)
     assert said_to(actions, group) == []
     message = one_to(actions, amira)
-    assert message.startswith(
-        "Here's *Sunday walk* for your calendar. Save the text below in a file ending .ics "
-        "(for example sunday-walk.ics)"
-    )
-    assert "(Sending it as a file is coming soon.)" in message
-    [event] = ics_in(message).walk("VEVENT")
+    assert message.startswith("Here's *Sunday walk* for your calendar. Tap the file to open it")
+    assert "BEGIN:" not in message  # the calendar is in the file, not the text
+    calendar = calendar_sent_to(actions, amira, "sunday-walk.ics")
+    [event] = calendar.walk("VEVENT")
     assert str(event["SUMMARY"]) == "Sunday walk"
     assert str(event["UID"]) == "event-1@carebot.invalid"
     assert str(event["LOCATION"]) == "Hollins Park gates"
@@ -58,9 +62,11 @@ async def test_add_to_calendar_sends_the_event_privately(harness: Harness, fran:
     skipped = [d.dt for d in event["EXDATE"].dts]
     assert skipped == [datetime(2026, 4, 5, 10, 30, tzinfo=LONDON)]
     assert int(event["SEQUENCE"]) == 1  # the skip changed the event
-    assert "TZID=Europe/London:20260322T103000" in message
-    assert "BEGIN:VTIMEZONE" in message and "TZNAME:BST" in message
+    raw = h.files_sent_to(amira)[0].data.decode("utf-8")
+    assert "TZID=Europe/London:20260322T103000" in raw
+    assert "BEGIN:VTIMEZONE" in raw and "TZNAME:BST" in raw
     assert listing  # the /events answer offered the button pressed above
+    assert attachments(listing) == []  # the listing itself carries no file
 
 
 async def test_the_whole_group_calendar_and_stale_buttons(harness: Harness, fran: Actor) -> None:
@@ -74,16 +80,19 @@ async def test_the_whole_group_calendar_and_stale_buttons(harness: Harness, fran
     await save_event(h, "Quiz on 7 February at 7pm", as_=fran, in_=group)
     await h.say("/event cancel 3", as_=fran, in_=group)
     await h.say("/events", as_=amira, in_=group)
-    message = one_to(await h.press("📅 All of them", as_=amira, in_=group), amira)
+    pressed = await h.press("📅 All of them", as_=amira, in_=group)
+    message = one_to(pressed, amira)
     assert message.startswith("Here are *Walkers*'s events for your calendar.")
-    calendar = ics_in(message)
+    assert attachments(pressed, group) == []  # nothing goes to the group itself
+    calendar = calendar_sent_to(pressed, amira, "walkers.ics")
     assert str(calendar["X-WR-CALNAME"]) == "Walkers"
     titles = [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")]
     assert titles == ["Sunday walk", "Picnic"]  # in date order; the cancelled quiz is left out
 
     for data in ("evcal:999", "evcal:x", "evcalg:999", "evcalg:"):
-        gone = one_to(await h.press_data(data, as_=amira, in_=group), amira)
-        assert gone.startswith("That event isn't there any more"), data
+        answer = await h.press_data(data, as_=amira, in_=group)
+        assert one_to(answer, amira).startswith("That event isn't there any more"), data
+        assert attachments(answer) == [], data
     visitor = h.guest("Visitor")
     assert "join first" in only_text(await h.press_data("evcal:1", as_=visitor, in_=group))
     assert file_name("Coffee & chat!!") == "coffee-chat.ics"
@@ -134,3 +143,26 @@ async def test_the_command_line_writes_a_group_calendar(
     quiet = capsys.readouterr()
     assert "nothing is coming up in 'Quiet'" in quiet.err
     assert "BEGIN:VEVENT" not in quiet.out
+
+
+class TestOnAPlatformWithoutFiles:
+    @pytest.fixture
+    def capabilities(self) -> dict[str, Capabilities]:
+        return {PLATFORM: Capabilities(buttons=True, can_send_files=False)}
+
+    async def test_the_caption_comes_with_a_kind_line_instead(
+        self, harness: Harness, fran: Actor
+    ) -> None:
+        h = harness
+        group = await h.group("Walkers")
+        amira = await h.person("Amira")
+        await save_event(h, SUNDAYS, as_=fran, in_=group)
+        await h.say("/events", as_=amira, in_=group)
+        actions = await h.press("📅 Sunday walk", as_=amira, in_=group)
+        assert attachments(actions) == [] and h.files_sent_to(amira) == []
+        message = one_to(actions, amira)
+        assert message.startswith("Here's *Sunday walk* for your calendar.")
+        assert message.endswith(
+            "\n\n_I wanted to send you a file here (sunday-walk.ics), but this app doesn't let "
+            "me send files. Sorry about that._"
+        )

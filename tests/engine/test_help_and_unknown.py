@@ -21,7 +21,8 @@ def allowed(h: Harness, role: Role) -> set[str]:
     """What the features declare this role may use (the dispatcher must list exactly these)."""
     return {
         name
-        for name, spec in h.app.dispatcher.commands.items()
+        for name, specs in h.app.dispatcher.commands.items()
+        for spec in specs
         if spec.role <= role and not spec.hidden
     }
 
@@ -49,11 +50,21 @@ async def test_help_lists_only_what_the_role_allows(harness: Harness, role: Role
     assert lines[0] == core(h).help_header
     footer = core(h).help_footer_guest if role is Role.GUEST else core(h).help_footer
     assert lines[-1] == footer
-    for name in expected:
-        line = core(h).help_line.format(name=name, text=core(h).command_help[name])
-        assert line in lines
-    ordered = [line.split(" ", 1)[0][1:] for line in lines if line.startswith("/")]
-    roles_in_order = [h.app.dispatcher.commands[name].role for name in ordered]
+    visible = [
+        spec
+        for specs in h.app.dispatcher.commands.values()
+        for spec in specs
+        if spec.role <= role and not spec.hidden
+    ]
+    for spec in visible:  # one line per handler: /report in groups and, for staff, privately
+        text = core(h).command_help[spec.help_line_key]
+        assert core(h).help_line.format(name=spec.name, text=text) in lines
+    assert len([line for line in lines if line.startswith("/")]) == len(visible)
+    line_roles = {
+        core(h).help_line.format(name=s.name, text=core(h).command_help[s.help_line_key]): s.role
+        for s in visible
+    }
+    roles_in_order = [line_roles[line] for line in lines if line.startswith("/")]
     assert roles_in_order == sorted(roles_in_order)  # the everyday commands first
 
 

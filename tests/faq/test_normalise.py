@@ -27,6 +27,12 @@ from bot.features.faq.spelling import SpellCorrector
         ("her 16th birthday", "her 16 birthday"),
         ("see www.gov.uk/foo for info", "see for info"),
         ("don’t know", "do not know"),
+        ("a two year old and a three-year-old", "a aged 2 and a aged 3"),
+        ("what does P E P stand for", "what does pep personal education plan stand for"),
+        ("the D.T. said", "the designated teacher said"),
+        ("a social worker mentioned reg 24", "a social worker mentioned regulation 24"),
+        ("next bank holiday", "next bankholiday"),
+        ("tips for potty training", "tips for pottytraining"),
     ],
 )
 def test_normalise_text(text: str, expected: str) -> None:
@@ -86,6 +92,8 @@ def test_lower_case_send_only_expanded_in_context(text: str, expected: str) -> N
         ("paid", "pay"),
         ("boxes", "box"),
         ("pass", "pass"),
+        ("taken", "tak"),  # irregular forms meet the regular stem
+        ("take", "tak"),
         ("sgo", "sgo"),
         ("2025", "2025"),
     ],
@@ -106,11 +114,32 @@ def test_stem(word: str, expected: str) -> None:
         ("recipe", "recipe"),
         ("rant", "rant"),
         ("football", "football"),
+        ("pupul", "pupil"),  # a vowel slip in a short word is a typo
+        ("schol", "school"),
+        ("tuoch", "touch"),  # two letters swapped
+        ("tough", "tough"),  # a changed consonant makes another real word
+        ("horse", "horse"),
+        ("bother", "bother"),  # everyday words are left alone
+        ("shoes", "shoes"),
     ],
 )
 def test_spelling(word: str, expected: str) -> None:
     speller = SpellCorrector(
-        ["allowance", "fostering", "respite", "passport", "guardianship", "receipt", "rent"]
+        [
+            "allowance",
+            "fostering",
+            "respite",
+            "passport",
+            "guardianship",
+            "receipt",
+            "rent",
+            "pupil",
+            "school",
+            "touch",
+            "house",
+            "brother",
+            "shows",
+        ]
     )
     assert speller.correct(word) == expected
 
@@ -126,6 +155,10 @@ def test_spelling(word: str, expected: str) -> None:
         ("absolutely shattered today, the kids were up at 5", False),
         ("our IRO is amazing, she really listened to him", False),
         ("rant over, thanks for listening", False),
+        ("28 days notice - is that the rule", True),
+        ("can't wait for the summer hols", False),
+        ("have a lovely christmas everyone", False),
+        ("have you got the number for fosterline", True),
     ],
 )
 def test_is_question(text: str, expected: bool) -> None:
@@ -139,6 +172,9 @@ def test_is_question(text: str, expected: bool) -> None:
         ("fosterline number", True),
         ("so tired today", False),
         ("", False),
+        ("faith school places for children in care", True),
+        ("sorry I missed the meeting", False),
+        ("shes going home next week, mixed feelings", False),
     ],
 )
 def test_looks_like_search(text: str, expected: bool) -> None:
@@ -157,6 +193,17 @@ def test_looks_like_search(text: str, expected: bool) -> None:
         ("can the la stop contact", False),
         ("what happens at a foster carers annual review", False),
         ("will my allowance stop when she turns 18?", False),
+        ("has my ssw sent the referral yet", True),
+        ("has the allegation against us been closed", True),
+        ("did my tax return go through", True),
+        ("can you book me onto the next training course", True),
+        ("when's Ava's contact this week", True),
+        ("can you tell our ssw we're away next week", True),
+        ("whats happening with our allegation investigation", True),
+        ("is my allowance going up next month", True),
+        ("will the virtual school pay for Ella's tutor", True),
+        ("will the council pay for the passport", False),
+        ("has the school got to tell me about exclusions?", False),
     ],
 )
 def test_is_case_specific(text: str, expected: bool) -> None:

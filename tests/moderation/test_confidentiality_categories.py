@@ -66,6 +66,24 @@ POSITIVE = [
     ("Noor is on 20mg methylphenidate", "20mg methylphenidate", "health_detail"),
     ("Jacob has type 1 diabetes", "type 1 diabetes", "health_detail"),
     ("Evie has just had her FASD diagnosis", "FASD diagnosis", "health_detail"),
+    # unknown names in a person's slot, name-words used as names, initials, acronym schools
+    ("Tegan's birth dad Rocco rang the school again", "Rocco", "birth_family"),
+    ("Zephyr's new school is 3 Brook Lane, right by us", "Zephyr", "child_name"),
+    ("Hope is on 5mg melatonin now, game changer", "Hope", "child_name"),
+    ("frankie o'rourke lost his first tooth!", "frankie o'rourke", "child_name"),
+    ("AJ Pemberton made the county squad", "AJ Pemberton", "child_name"),
+    ("the QEGS primary office lost his form again", "QEGS primary", "school"),
+    ("Mia is hep b positive, what do we tell the nursery?", "hep b positive", "health_detail"),
+    (
+        "Dawn the IRO changed the date again. Honestly. She's always got it in for us",
+        "Dawn",
+        "professional_named_negative",
+    ),
+    (
+        "has anyone met Colin Barraclough? he's our new SW and has no idea",
+        "Colin Barraclough",
+        "professional_named_negative",
+    ),
 ]
 
 
@@ -106,6 +124,11 @@ NEGATIVE = [
     "Is the Open University course any good?",
     "Victoria sponge or rich tea for the coffee morning?",
     "Bob's your uncle, form submitted",
+    "Stephen King is too much for a 10 year old",
+    "Eden Project trip was ace, would recommend",
+    "an ASD primary has offered him a place",
+    "Faith is what keeps me going most days",
+    "My mum Jean says hi to everyone",
 ]
 
 

@@ -13,6 +13,7 @@ from bot.app import App
 from bot.clock import FakeClock
 from bot.events import (
     Action,
+    Attachment,
     Button,
     ButtonPressed,
     ChatKind,
@@ -150,6 +151,10 @@ class Harness:
                         return button
         raise AssertionError(f"no button {label!r} was offered in {chat.id}")
 
+    def files_sent_to(self, chat: ChatRef | Actor) -> list[Attachment]:
+        """Every file carebot has sent so far in one chat (a group, or someone's private chat)."""
+        return attachments(self.sent, chat.dm if isinstance(chat, Actor) else chat)
+
     def _record(self, actions: list[Action]) -> list[Action]:
         self.sent.extend(actions)
         return actions
@@ -163,6 +168,17 @@ def only_text(actions: Sequence[Action]) -> str:
     found = texts(actions)
     assert len(found) == 1, f"expected one message, got {found!r}"
     return found[0]
+
+
+def attachments(actions: Sequence[Action], chat: ChatRef | None = None) -> list[Attachment]:
+    """The files among these actions (only those to `chat`, if given), in order."""
+    return [
+        a.attachment
+        for a in actions
+        if isinstance(a, Outgoing)
+        and a.attachment is not None
+        and (chat is None or (a.chat.platform, a.chat.id) == (chat.platform, chat.id))
+    ]
 
 
 def deletes(actions: Sequence[Action]) -> list[DeleteMessage]:

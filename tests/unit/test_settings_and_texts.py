@@ -198,4 +198,4 @@ def test_default_messages_file_has_help_for_every_command() -> None:
     core = Texts.load(DEFAULT_MESSAGES_DIR).get(CoreTexts)
     for router in feature_routers():
         for spec in router.commands:
-            assert spec.hidden or spec.name in core.command_help, spec.name
+            assert spec.hidden or spec.help_line_key in core.command_help, spec.name

@@ -1,8 +1,9 @@
-""" "Add to calendar": an .ics for one event or a whole group, sent privately.
+""" "Add to calendar": an .ics file for one event or a whole group, sent privately.
 
-The platforms cannot send files through carebot yet, so for now the .ics text goes in the
-private message itself, between ``` lines, with a line saying how to save it. The same text
-comes from `carebot events ics GROUP` on the command line.
+The file goes as a real attachment (text/calendar) with a short caption; tapping it
+opens the carer's own calendar app. Where a platform takes no files, the core sends
+the caption with a kind line instead. The same file comes from `carebot events ics
+GROUP` on the command line.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import Context
+from bot.events import Attachment
 from bot.features.events.ics import event_ics, group_ics
 from bot.features.events.store import active_events, calendar_event, upcoming
 from bot.features.events.texts import ReminderTexts
@@ -23,6 +25,7 @@ from storage.events_tables import GroupEvent
 from storage.models import Group
 
 router = Router("event_calendar")
+CALENDAR_MIME = "text/calendar"
 
 
 def file_name(title: str) -> str:
@@ -31,9 +34,9 @@ def file_name(title: str) -> str:
     return f"{slug or 'event'}.ics"
 
 
-def as_message(intro: str, ics: str) -> str:
-    """The .ics inside a private message (chat apps show line breaks, not CRLF)."""
-    return f"{intro}\n```\n{ics.replace(chr(13) + chr(10), chr(10)).rstrip()}\n```"
+def calendar_file(title: str, ics: str) -> Attachment:
+    """The .ics text as the file a calendar app opens."""
+    return Attachment(file_name(title), ics.encode("utf-8"), CALENDAR_MIME)
 
 
 async def group_calendar(
@@ -57,7 +60,7 @@ async def one_event(ctx: Context, arg: str) -> None:
         return
     ics = event_ics(calendar_event(event), zone=ZoneInfo(event.zone), dtstamp=ctx.now())
     intro = t.calendar_intro.format(title=event.title, filename=file_name(event.title))
-    ctx.dm(as_message(intro, ics), fallback_to_here=True)
+    ctx.dm(intro, fallback_to_here=True, attachment=calendar_file(event.title, ics))
 
 
 @router.button("evcalg", role=Role.CARER)
@@ -73,4 +76,4 @@ async def whole_group(ctx: Context, arg: str) -> None:
         return
     title = group.title or "carebot"
     intro = t.calendar_group_intro.format(group=title, filename=file_name(title))
-    ctx.dm(as_message(intro, ics), fallback_to_here=True)
+    ctx.dm(intro, fallback_to_here=True, attachment=calendar_file(title, ics))

@@ -85,6 +85,7 @@ _ALWAYS: dict[str, str] = {
     "asgsf": "adoption special guardianship support fund",
     "utr": "utr tax reference",
     "dbs": "dbs check",
+    "pip": "pip disability benefit",
     # text-speak
     "u": "you",
     "ur": "your",

@@ -15,8 +15,8 @@ from bot import conversation
 from bot.commands import ParsedCommand
 from bot.context import Context
 from bot.events import Button, Message
-from bot.features.faq import handover, stats
-from bot.features.faq.intent import about_fostering, is_question, looks_like_search, sounds_hard
+from bot.features.faq import handover, stats, votes
+from bot.features.faq.decide import Reply, decide, friendly_word
 from bot.features.faq.library import library_for
 from bot.features.faq.model import FaqEntry
 from bot.features.faq.render import (
@@ -36,7 +36,6 @@ from storage.faq_tables import FaqGroupSetting
 from storage.models import ConversationState
 
 # Scaled match scores (0.5 is the answering threshold, see FaqMatcher.match).
-NOT_SURE_SCORE = 0.35  # a question this close to a topic (or about fostering) goes to a person
 SUGGEST_SCORE = 0.75  # only very confident matches are suggested in a group,
 SUGGEST_MARGIN = 0.05  # and only when no other topic comes close
 SUGGEST_GAP = timedelta(minutes=30)  # at most one suggestion per group in this time
@@ -57,31 +56,27 @@ async def respond(ctx: Context, text: str, how: Asked) -> None:
     texts = ctx.texts(FaqTexts)
     if was_safeguarding_raised():
         return  # the person has just been given the urgent routes: those are the answer
-    if not _LETTER.search(text):
+    decision = decide(library_for(ctx.services.settings).matcher, text)
+    if decision.reply is Reply.NO_WORDS:
         if how is Asked.BY_COMMAND:
             ctx.reply(texts.ask_usage)
         return
-    library = library_for(ctx.services.settings)
-    match = library.matcher.match(text)
-    entry = library.kb.get(match.topic) if match.topic else None
-    if entry is not None:
-        await send_answer(ctx, entry, texts)
+    if decision.entry is not None:
+        await send_answer(ctx, decision.entry, texts)
         return
-    asking = is_question(text) and bool(library.matcher.terms(text))  # "how are you?" is chat
-    near = match.score >= NOT_SURE_SCORE or about_fostering(text)
-    if match.needs_person or (near and (asking or looks_like_search(text))):
-        await handover.offer(ctx, text, match.candidate, needs_person=match.needs_person)
+    if decision.offers_person:
+        needs_person = decision.reply is Reply.NEEDS_PERSON
+        await handover.offer(ctx, text, decision.match.candidate, needs_person=needs_person)
         return
-    if how is Asked.BY_MENTION and not asking:
+    if how is Asked.BY_MENTION and decision.is_chatter:
         return  # "thanks @carebot" in a group needs no reply
-    chatter = texts.hard_day if sounds_hard(text) else texts.small_talk
-    ctx.reply(texts.off_topic if asking else chatter, quote=not ctx.in_dm)
+    ctx.reply(friendly_word(decision.reply, texts), quote=not ctx.in_dm)
 
 
 async def send_answer(
     ctx: Context, entry: FaqEntry, texts: FaqTexts, *, privately: bool = False
 ) -> None:
-    text, buttons = answer_message(entry, texts)
+    text, buttons = answer_message(entry, texts, votes.new_token())
     if privately and not ctx.in_dm:
         ctx.dm(text, buttons, fallback_to_here=True)
     else:
@@ -170,15 +165,29 @@ async def show(ctx: Context, slug: str) -> None:
     await send_answer(ctx, entry, texts, privately=True)
 
 
-async def _mark(ctx: Context, slug: str, helpful: bool) -> None:
+def _voter(ctx: Context) -> str:
+    person = ctx.person
+    return f"person:{person.id}" if person is not None else f"{ctx.sender.platform}:{ctx.sender.id}"
+
+
+async def _mark(ctx: Context, arg: str, helpful: bool) -> None:
+    """Thank the person; count their vote once per answer (a later tap changes it)."""
     texts = ctx.texts(FaqTexts)
+    slug, token = votes.parse_button_arg(arg)
     entry = library_for(ctx.services.settings).kb.get(slug)
     if entry is None:
         _here_or_privately(ctx, texts.topic_gone)
         return
-    kind = stats.HELPFUL if helpful else stats.UNHELPFUL
-    day = stats.local_day(ctx.now(), ctx.services.settings.zone)
-    await stats.bump(ctx.db, ctx.org_id, day, kind, slug)
+    if ctx.org_id is not None:  # someone not yet joined: nothing is kept
+        await votes.record(
+            ctx.db,
+            org_id=ctx.org_id,
+            key=votes.vote_key(ctx.org_id, _voter(ctx), slug, token),
+            topic=slug,
+            helpful=helpful,
+            day=stats.local_day(ctx.now(), ctx.services.settings.zone),
+            now=ctx.now(),
+        )
     thanks = texts.thanks_helpful if helpful else texts.thanks_unhelpful.format(ask=entry.ask)
     if ctx.in_dm:
         ctx.reply(thanks)
@@ -186,12 +195,12 @@ async def _mark(ctx: Context, slug: str, helpful: bool) -> None:
         ctx.dm(thanks)  # a thank-you is not worth a line in the group if DMs are closed
 
 
-async def helpful(ctx: Context, slug: str) -> None:
-    await _mark(ctx, slug, helpful=True)
+async def helpful(ctx: Context, arg: str) -> None:
+    await _mark(ctx, arg, helpful=True)
 
 
-async def unhelpful(ctx: Context, slug: str) -> None:
-    await _mark(ctx, slug, helpful=False)
+async def unhelpful(ctx: Context, arg: str) -> None:
+    await _mark(ctx, arg, helpful=False)
 
 
 async def typed_choice(ctx: Context, message: Message, state: ConversationState) -> None:

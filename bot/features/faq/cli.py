@@ -1,7 +1,9 @@
 """Plain functions behind ``carebot faq ...``: ask one question, ask many (JSONL), check.
 
-They take streams and folders rather than reading globals, so the lead can wire them into
-the real CLI and tests can drive them with StringIO.
+They take streams, folders and texts rather than reading globals, so the lead can wire
+them into the real CLI and tests can drive them with StringIO. ``ask_once`` decides and
+words its reply exactly as the chat does (same rules, same render, same config texts),
+shown as plain text with the buttons in brackets.
 """
 
 from __future__ import annotations
@@ -12,67 +14,17 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from bot.events import Button
+from bot.features.faq.decide import Decision, Reply, decide, friendly_word
 from bot.features.faq.knowledge import check_knowledge_base, load_knowledge_base
-from bot.features.faq.matcher import FaqMatcher, Match
-from bot.features.faq.model import FaqEntry
+from bot.features.faq.matcher import FaqMatcher
+from bot.features.faq.plain import plain_text
+from bot.features.faq.render import answer_message
+from bot.features.faq.texts import FaqTexts, HandoverTexts
+from config.texts import Texts
 
 KbDirs = Sequence[Path | str]
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_NATION_NAMES = {
-    "england": "England",
-    "wales": "Wales",
-    "scotland": "Scotland",
-    "northern-ireland": "Northern Ireland",
-}
-NOT_SURE = (
-    "I'm not sure I have a good answer for that one. Your supervising social worker (SSW) "
-    "or the child's social worker is the best person to ask."
-)
-NEEDS_PERSON = (
-    "That's one for a person who knows your family's situation. Your supervising social "
-    "worker (SSW) or the child's social worker can check it for you."
-)
-
-
-def checked_label(day: date) -> str:
-    """'Last checked November 2026': month names spelled out whatever the locale."""
-    return f"Last checked {_MONTHS[day.month - 1]} {day.year}"
-
-
-def _nations_label(entry: FaqEntry) -> str:
-    names = [_NATION_NAMES.get(n, n) for n in entry.nations]
-    if len(names) > 1:
-        return "Applies in " + ", ".join(names[:-1]) + " and " + names[-1] + "."
-    return f"Applies in {names[0]}." if names else ""
-
-
-def format_answer(entry: FaqEntry) -> str:
-    """The chat-sized answer: title, short answer, who to ask, sources and check date."""
-    lines = [entry.title, "", entry.short, ""]
-    if entry.ask:
-        lines.append(f"Who to ask: {entry.ask}")
-    nations = _nations_label(entry)
-    if nations:
-        lines.append(nations)
-    if entry.sources:
-        lines.append("Sources:")
-        lines.extend(f"- {source.title}: {source.url}" for source in entry.sources)
-    lines.append(checked_label(entry.last_checked))
-    return "\n".join(lines)
+NO_TOPICS = "No FAQ topics could be loaded; run 'carebot faq check'."
 
 
 def _matcher(kb_dirs: KbDirs) -> FaqMatcher | None:
@@ -80,21 +32,37 @@ def _matcher(kb_dirs: KbDirs) -> FaqMatcher | None:
     return FaqMatcher(kb) if len(kb) else None
 
 
-def reply_text(matcher: FaqMatcher, match: Match) -> str:
-    """What the bot would say for ``match``."""
-    entry = matcher.kb.get(match.topic) if match.topic else None
-    if entry is not None:
-        return format_answer(entry)
-    return NEEDS_PERSON if match.needs_person else NOT_SURE
+def _buttons_line(buttons: Sequence[Button]) -> str:
+    return "  ".join(f"[{button.label}]" for button in buttons)
 
 
-def ask_once(kb_dirs: KbDirs, text: str, stdout: TextIO) -> int:
+def reply_text(decision: Decision, texts: Texts) -> str:
+    """What carebot would say in a private chat to someone it can't pass questions on for.
+
+    The command line has no organisation, so an offer of a person reads as it does for a
+    visitor: who to ask, without a "pass it on" button.
+    """
+    faq = texts.get(FaqTexts)
+    if decision.entry is not None:
+        markup, buttons = answer_message(decision.entry, faq)
+        return plain_text(markup) + "\n" + _buttons_line(buttons)
+    handover = texts.get(HandoverTexts)
+    if decision.reply is Reply.NEEDS_PERSON:
+        return plain_text(handover.needs_person_guest)
+    if decision.reply is Reply.NOT_SURE:
+        return plain_text(handover.not_sure_guest)
+    if decision.reply is Reply.NO_WORDS:
+        return plain_text(faq.ask_usage)
+    return plain_text(friendly_word(decision.reply, faq))
+
+
+def ask_once(kb_dirs: KbDirs, text: str, stdout: TextIO, texts: Texts) -> int:
     """Answer one question. Exit 0 (answered or kindly declined), 2 if no topics load."""
     matcher = _matcher(kb_dirs)
     if matcher is None:
-        stdout.write("No FAQ topics could be loaded; run 'carebot faq check'.\n")
+        stdout.write(NO_TOPICS + "\n")
         return 2
-    stdout.write(reply_text(matcher, matcher.match(text)) + "\n")
+    stdout.write(reply_text(decide(matcher, text), texts) + "\n")
     return 0
 
 

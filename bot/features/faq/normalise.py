@@ -16,14 +16,25 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), replacement)
     for pattern, replacement in (
         (r"https?://\S+|www\.\S+", " "),
+        # "two year old" and "2 yr old" are the same age
+        *(
+            (rf"\b{word}(?=[\s-]*(?:years?|yrs?|months?|mths?)\b)", str(number))
+            for number, word in enumerate(
+                ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"), 1
+            )
+        ),
         (r"[’‘`´]", "'"),
         (r"\bpp\s*\+|\bpp\s*plus\b|\bp\.p\.\+?", " ppplus "),
         (r"\bpupil\s+premium\s*\+", " pupil premium plus "),
         (r"\b(?:s|sec|sect|section)\s*\.?\s*20\b", " section 20 "),
-        (r"\b(\d+)\s*(?:yo|y/?o|yrs? old|years? old|yr)\b(?! ago)", r" aged \1 "),
+        (r"\b(\d+)[\s-]*(?:yo|y/?o|yrs?[\s-]*old|years?[\s-]*old|yr)\b(?! ago)", r" aged \1 "),
         (r"\by(\d{1,2})\b", r" year \1 "),
         (r"\ba\s*&\s*e\b", " hospital emergency "),
+        # everyday phrases that contain a topic's keyword: kept as one harmless word
+        (r"\bbank\s+hol(?:iday)?s?\b", " bankholiday "),
+        (r"\b(?:potty|toilet)\s+train(?:ing|ed)?\b", " pottytraining "),
         (r"\bw/o\b", " without "),
+        (r"\breg(?:s|ulation)?\.?\s*(\d+)\b", r" regulation \1 "),
         (
             r"\bsend\b(?=\s+(?:stuff|support|needs|team|issues|kids|children|child|provision|"
             r"services|diagnosis|tribunal|advice|plan|review|school))",
@@ -45,6 +56,14 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+# "P E P", "S.G.O.", "D.T.": capitals spelled out one by one become one word.
+_SPELLED_OUT = re.compile(r"\b[A-Z](?:[ .][A-Z]){2,4}\b\.?|\b[A-Z]\.[A-Z]\b\.?")
+
+
+def _joined_capitals(found: re.Match[str]) -> str:
+    return " " + re.sub(r"[ .]", "", found.group(0)) + " "
+
+
 def word_set(text: str) -> frozenset[str]:
     """A set of words written as one string, which is easier to edit than a list."""
     return frozenset(text.split())
@@ -59,10 +78,10 @@ STOPWORDS: frozenset[str] = word_set(
     a about above again all also am an and any anyone anybody anything are as at be been
     being before both but by can could did do does doing done for from get gets getting got
     had has have having he her here hers him his how i if in into is it its just know like
-    me might more most my myself no nor not now of on once only or other our ours own please
+    me might more most my no nor not now of on once only or other our ours own please
     same she should so some someone something still such than that the their theirs them
     then there these they this those through to too under until us very was we were what
-    when where which while who whom why will with would you your yours yourself hi hello hey
+    when where which while who whom why will with would you your yours hi hello hey
     thanks thank cheers sorry quick question q help advice anyone's everyone guys folks x xx
     xxx lol ok okay really actually tbh honestly basically bit lot lots need needs want
     wants wondering wonder think thought say said tell ask asked asking go going gone mean
@@ -70,7 +89,7 @@ STOPWORDS: frozenset[str] = word_set(
     thing things stuff etc pm ive im dont cant wont isnt doesnt old aged ago supposed
     exactly normal happen happens happened usually currently came come coming comes make
     made let lets see seen saw find found try tried trying use used hard yesterday week
-    weeks
+    weeks up says hes shes theyre theres thats wasnt werent arent couldnt wouldnt shouldnt
     """
 )
 
@@ -111,8 +130,7 @@ _NOUN_RULES: tuple[tuple[str, str, int], ...] = (("ation", "", 4),)
 
 def stem(word: str) -> str:
     """A deliberately simple suffix stripper; good enough because both sides share it."""
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
+    word = _IRREGULAR.get(word, word)  # then stemmed as usual: "taken", "take", "took" meet
     if len(word) <= 3 or not word.isalpha():
         return word
     for rules in (_PLURAL_RULES, _VERB_RULES, _NOUN_RULES):
@@ -129,7 +147,7 @@ def stem(word: str) -> str:
 
 def raw_tokens(text: str) -> list[str]:
     """Rewrite shorthand, then split into words keeping the original case."""
-    text = unicodedata.normalize("NFKC", text)
+    text = _SPELLED_OUT.sub(_joined_capitals, unicodedata.normalize("NFKC", text))
     for pattern, replacement in _REWRITES:
         text = pattern.sub(replacement, text)
     text = _SPLIT_DIGITS.sub(" ", text)

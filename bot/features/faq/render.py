@@ -14,6 +14,7 @@ from datetime import date, datetime, tzinfo
 from bot.events import Button
 from bot.features.faq.model import FaqEntry, Source
 from bot.features.faq.texts import FaqTexts
+from bot.features.faq.votes import button_arg
 from bot.router import button_data
 
 MORE = "faqmore"
@@ -65,19 +66,29 @@ def topic_button(label: str, prefix: str, slug: str) -> Button | None:
         return None
 
 
-def answer_message(entry: FaqEntry, texts: FaqTexts) -> tuple[str, list[Button]]:
-    """The short answer, its first sources, the check date and "Was this helpful?"."""
+def vote_button(label: str, prefix: str, slug: str, token: str) -> Button | None:
+    """A "Was this helpful?" button naming the topic and this answer's token.
+
+    If the token does not fit, the button names the topic only (one vote per topic).
+    """
+    return topic_button(label, prefix, button_arg(slug, token)) or topic_button(label, prefix, slug)
+
+
+def answer_message(entry: FaqEntry, texts: FaqTexts, token: str = "") -> tuple[str, list[Button]]:
+    """The short answer, its first sources, the check date and "Was this helpful?".
+
+    ``token`` marks this particular answer, so each person gets one vote on it.
+    """
     lines = [f"*{entry.title}*", entry.short, ""]
     if entry.sources:
         links = ", ".join(link(s) for s in entry.sources[:SHORT_SOURCES])
         lines.append(texts.sources.format(links=links))
     lines += [_footer(entry, texts), "", texts.helpful_question]
-    wanted = [
-        (texts.more_button, MORE) if entry.body else None,
-        (texts.yes_button, HELPFUL),
-        (texts.no_button, UNHELPFUL),
+    buttons = [
+        topic_button(texts.more_button, MORE, entry.slug) if entry.body else None,
+        vote_button(texts.yes_button, HELPFUL, entry.slug, token),
+        vote_button(texts.no_button, UNHELPFUL, entry.slug, token),
     ]
-    buttons = [topic_button(label, prefix, entry.slug) for label, prefix in filter(None, wanted)]
     return "\n".join(lines), [b for b in buttons if b is not None]
 
 

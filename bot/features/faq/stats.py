@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.expression import Executable
@@ -61,6 +61,23 @@ async def bump(
             index_elements=keys, set_={"count": DailyCount.count + lite.excluded.count}
         )
     await db.execute(stmt)
+
+
+async def unbump(
+    db: AsyncSession, org_id: int, day: str, kind: str, topic: str | None = None
+) -> None:
+    """Take one back (a changed vote); never below zero, and never creates a row."""
+    await db.execute(
+        update(DailyCount)
+        .where(
+            DailyCount.org_id == org_id,
+            DailyCount.group_id == 0,
+            DailyCount.day == day,
+            DailyCount.metric == metric(kind, topic),
+            DailyCount.count > 0,
+        )
+        .values(count=DailyCount.count - 1)
+    )
 
 
 def week_start(day: date) -> date:

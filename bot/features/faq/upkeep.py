@@ -1,7 +1,8 @@
-"""Keeping the FAQ tidy: build the matcher at start, and forget tickets on time.
+"""Keeping the FAQ tidy: build the matcher at start, and forget tickets and votes on time.
 
 A nightly job (its own, so the core retention job need not know about tickets)
-erases handed-over questions once `[faq] ticket_days` have passed.
+erases handed-over questions once `[faq] ticket_days` have passed, and drops
+"Was this helpful?" votes once `/faq gaps` no longer looks at them.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.features.faq import tickets
+from bot.features.faq import tickets, votes
 from bot.features.faq.library import check_overrides_folder, library_for
 from bot.router import JobContext, Router
 from bot.scheduling.daily import ensure_daily
@@ -48,7 +49,13 @@ async def forget_tickets(job: JobContext, _payload: dict[str, Any]) -> None:
     erased, dropped = await tickets.forget_old(
         job.db, services.clock.now(), services.settings.faq.ticket_days
     )
-    log.info("faq retention: erased %d questions, dropped %d old tickets", erased, dropped)
+    forgotten = await votes.forget_old(job.db, services.clock.now())
+    log.info(
+        "faq retention: erased %d questions, dropped %d old tickets and %d old votes",
+        erased,
+        dropped,
+        forgotten,
+    )
     await ensure_scheduled(job.db, services)
 
 

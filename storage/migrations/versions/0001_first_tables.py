@@ -60,6 +60,9 @@ def upgrade() -> None:
     sa.Column('created_at', storage.models.UtcDateTime(timezone=True), nullable=False),
     sa.Column('not_before', storage.models.UtcDateTime(timezone=True), nullable=False),
     sa.Column('expires_at', storage.models.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('attachment_name', sa.String(length=200), nullable=True),
+    sa.Column('attachment_mime', sa.String(length=100), nullable=True),
+    sa.Column('attachment_data', sa.LargeBinary(), nullable=True),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('dedupe_key')
     )
@@ -248,6 +251,20 @@ def upgrade() -> None:
     with op.batch_alter_table('faq_tickets', schema=None) as batch_op:
         batch_op.create_index('ix_faq_tickets_org_created', ['org_id', 'created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_faq_tickets_person_id'), ['person_id'], unique=False)
+
+    op.create_table('faq_votes',
+    sa.Column('key', sa.String(length=64), nullable=False),
+    sa.Column('org_id', sa.Integer(), nullable=False),
+    sa.Column('topic', sa.String(length=100), nullable=False),
+    sa.Column('day', sa.String(length=10), nullable=False),
+    sa.Column('helpful', sa.Boolean(), nullable=False),
+    sa.Column('voted_at', storage.models.UtcDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['org_id'], ['organisations.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('key')
+    )
+    with op.batch_alter_table('faq_votes', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_faq_votes_org_id'), ['org_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_faq_votes_voted_at'), ['voted_at'], unique=False)
 
     op.create_table('invites',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -647,6 +664,11 @@ def downgrade() -> None:
     op.drop_table('memberships')
     op.drop_table('link_codes')
     op.drop_table('invites')
+    with op.batch_alter_table('faq_votes', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_faq_votes_voted_at'))
+        batch_op.drop_index(batch_op.f('ix_faq_votes_org_id'))
+
+    op.drop_table('faq_votes')
     with op.batch_alter_table('faq_tickets', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_faq_tickets_person_id'))
         batch_op.drop_index('ix_faq_tickets_org_created')
