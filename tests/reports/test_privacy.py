@@ -79,14 +79,27 @@ async def test_charts_never_label_a_small_group(harness: Harness) -> None:
 def test_the_threshold_is_five_different_people() -> None:
     groups = [
         GroupFigures(1, "Four", sessions=9, attendances=30, people=MIN_PEOPLE - 1),
-        GroupFigures(2, "Five", sessions=1, attendances=5, people=MIN_PEOPLE),
-        GroupFigures(3, "Five", sessions=2, attendances=10, people=7),
-        GroupFigures(4, "  ", sessions=2, attendances=10, people=8),
+        GroupFigures(2, "Three", sessions=9, attendances=20, people=3),
+        GroupFigures(3, "Five", sessions=1, attendances=5, people=MIN_PEOPLE),
+        GroupFigures(4, "Five", sessions=2, attendances=10, people=7),
+        GroupFigures(5, "  ", sessions=2, attendances=10, people=8),
     ]
     split = split_groups(groups, "Group {number}")
-    assert [g.group_id for g in split.shown] == [2, 3, 4]
+    assert [g.group_id for g in split.shown] == [3, 4, 5]
     assert split.labels == ("Five", "Five (2)", "Group 3")  # never two rows with one name
-    assert split.hidden == 1
+    assert split.hidden == 2
+
+
+def test_one_small_group_never_stands_alone_in_the_difference() -> None:
+    """Totals minus the named groups must not give one small group's figures."""
+    groups = [
+        GroupFigures(1, "Tiny", sessions=9, attendances=30, people=MIN_PEOPLE - 1),
+        GroupFigures(2, "Big", sessions=4, attendances=40, people=12),
+        GroupFigures(3, "Middling", sessions=4, attendances=20, people=6),
+    ]
+    split = split_groups(groups, "Group {number}")
+    assert [g.title for g in split.shown] == ["Big"]  # Middling goes unnamed with Tiny
+    assert split.hidden == 2
 
 
 async def test_a_period_with_only_small_groups_names_none(harness: Harness) -> None:

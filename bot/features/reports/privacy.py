@@ -4,6 +4,9 @@ A group is shown on its own (a row, a bar with its name) only if at least MIN_PE
 different people came to its sessions in the period. Below that, figures about one group
 could point at one person, so its sessions and attendance are added to the totals and
 the report says how many groups were left unnamed, never which.
+
+If only one group were left unnamed, the totals minus the named groups would give its
+figures anyway, so the smallest named group is then left unnamed with it.
 """
 
 from __future__ import annotations
@@ -27,8 +30,10 @@ class SplitGroups:
 
 def split_groups(groups: Sequence[GroupFigures], unnamed: str) -> SplitGroups:
     """Keep groups of MIN_PEOPLE or more; `unnamed` ("Group {number}") labels untitled chats."""
-    shown = tuple(g for g in groups if g.people >= MIN_PEOPLE)
-    return SplitGroups(shown, _labels(shown, unnamed), len(groups) - len(shown))
+    shown = [g for g in groups if g.people >= MIN_PEOPLE]
+    if len(groups) - len(shown) == 1 and shown:
+        shown.remove(min(shown, key=lambda g: g.people))
+    return SplitGroups(tuple(shown), _labels(shown, unnamed), len(groups) - len(shown))
 
 
 def _labels(groups: Sequence[GroupFigures], unnamed: str) -> tuple[str, ...]:
