@@ -15,7 +15,16 @@ from bot.clock import Clock
 from bot.delivery.outbox import Outbox
 from bot.dispatch import Dispatcher
 from bot.engine import Engine, Sleep
-from bot.features import data_rights, groups, invites, linking, onboarding, retention, roles
+from bot.features import (
+    data_rights,
+    group_presence,
+    groups,
+    invites,
+    linking,
+    onboarding,
+    retention,
+    roles,
+)
 from bot.features.buddies.feature import router as buddies_router
 from bot.features.events.feature import routers as event_routers
 from bot.features.faq.feature import router as faq_router
@@ -41,6 +50,7 @@ def feature_routers() -> list[Router]:
     return [
         onboarding.router,
         groups.router,
+        group_presence.router,
         roles.router,
         invites.router,
         linking.router,

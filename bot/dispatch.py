@@ -14,7 +14,7 @@ from bot import conversation
 from bot.commands import ParsedCommand, parse_command
 from bot.context import Context
 from bot.core_texts import CoreTexts
-from bot.events import ButtonPressed, MemberJoined, MemberLeft, Message
+from bot.events import ButtonPressed, ChatChanged, MemberJoined, MemberLeft, Message
 from bot.roles import Role
 from bot.router import ButtonSpec, CommandSpec, FlowHandler, Router, Where
 from config.settings import ConfigError
@@ -110,6 +110,10 @@ class Dispatcher:
             for router in self.routers:
                 for left in router.on_leave:
                     await left(ctx)
+        elif isinstance(event, ChatChanged):
+            for router in self.routers:
+                for changed in router.on_chat_change:
+                    await changed(ctx)
 
     async def _command(self, ctx: Context, command: ParsedCommand) -> None:
         texts = ctx.texts(CoreTexts)

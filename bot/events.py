@@ -84,7 +84,28 @@ class MemberLeft:
     raw: Any = field(default=None, compare=False, repr=False)
 
 
-Event = Message | ButtonPressed | MemberJoined | MemberLeft
+class ChatChange(StrEnum):
+    """What happened to carebot's place in a group."""
+
+    ADDED = "added"  # carebot was added to the group, or added back
+    REMOVED = "removed"  # carebot was removed from the group, or the group is gone
+    MOVED = "moved"  # the group lives on under `new_id` (Telegram: became a supergroup)
+
+
+@dataclass(frozen=True, slots=True)
+class ChatChanged:
+    """carebot's own membership of a group changed; `sender` is who changed it."""
+
+    chat: ChatRef
+    sender: UserRef
+    change: ChatChange
+    sent_at: datetime
+    new_id: str | None = None
+    event_id: str = ""
+    raw: Any = field(default=None, compare=False, repr=False)
+
+
+Event = Message | ButtonPressed | MemberJoined | MemberLeft | ChatChanged
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,5 +165,7 @@ def event_id(event: Event) -> str:
         return f"msg:{event.message_id}:{suffix}"
     if isinstance(event, ButtonPressed):
         return f"press:{event.press_id or event.message_id + ':' + event.data}"
+    if isinstance(event, ChatChanged):
+        return f"chat-{event.change}:{event.event_id or event.sent_at.isoformat()}"
     kind = "join" if isinstance(event, MemberJoined) else "leave"
     return f"{kind}:{event.event_id or event.member.id + ':' + event.sent_at.isoformat()}"

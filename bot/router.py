@@ -91,6 +91,7 @@ class Router:
     messages: list[MessageSpec] = field(default_factory=list)
     on_join: list[EventHandler] = field(default_factory=list)
     on_leave: list[EventHandler] = field(default_factory=list)
+    on_chat_change: list[EventHandler] = field(default_factory=list)
     jobs: dict[str, JobHandler] = field(default_factory=dict)
     flows: dict[str, FlowHandler] = field(default_factory=dict)
     text_sections: list[type[TextSection]] = field(default_factory=list)
@@ -142,6 +143,11 @@ class Router:
 
     def left(self, handler: EventHandler) -> EventHandler:
         self.on_leave.append(handler)
+        return handler
+
+    def chat_changed(self, handler: EventHandler) -> EventHandler:
+        """carebot added to, removed from, or following a group (see bot.events.ChatChanged)."""
+        self.on_chat_change.append(handler)
         return handler
 
     def job(self, kind: str) -> Callable[[JobHandler], JobHandler]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.chat_moves import move_group
@@ -30,16 +30,14 @@ from bot.delivery.ports import (
     private_chat_link,
 )
 from bot.events import ChatKind, ChatRef
-from bot.people.contacts import private_chat
-from bot.roles import Role
+from bot.group_retirement import retire_group
 from bot.services import Services
 from config.texts import TextSection
-from storage.models import Account, Group, Membership, Person
+from storage.models import Account, Person
 
 log = logging.getLogger(__name__)
 
 FALLBACK_KIND = "dm_fallback"
-GROUP_LOST_KIND = "group_lost"
 PRIVATE_CHAT_PAYLOAD = "note"  # what `/start` carries when someone taps the fallback link
 
 
@@ -101,28 +99,9 @@ class Undelivered:
     async def _group_lost(self, failure: DeliveryFailure) -> None:
         outbox = self._services.outbox
         assert outbox is not None
-        chat = failure.chat
         async with self._services.db.transaction() as db:
-            found = await db.execute(
-                update(Group)
-                .where(Group.platform == chat.platform, Group.chat_id == chat.id, Group.active)
-                .values(active=False)
-                .returning(Group.id, Group.org_id, Group.title)
-            )
-            row = found.first()
-            if row is None:
-                return  # not registered, or already marked inactive: staff were told then
-            group_id, org_id, title = row
-            chats = await _staff_chats(db, org_id, chat.platform)
-            log.warning("group %s removed carebot (%s); marked inactive", group_id, failure.error)
-            if not chats:
-                return
-            await outbox.enqueue(
-                db,
-                kind=GROUP_LOST_KIND,
-                text=self._texts.group_removed.format(group=title or chat.title or "a group"),
-                chats=chats,
-                dedupe_key=f"group-lost:{group_id}:{failure.delivery_id}",
+            await retire_group(
+                db, outbox, failure.chat, self._texts.group_removed, f"{failure.delivery_id}"
             )
 
 
@@ -134,20 +113,3 @@ async def _display_name(db: AsyncSession, chat: ChatRef) -> str | None:
         .where(Account.platform == chat.platform, Account.external_id == chat.id)
     )
     return result.scalars().first()
-
-
-async def _staff_chats(db: AsyncSession, org_id: int, platform: str) -> list[ChatRef]:
-    staff = await db.execute(
-        select(Membership.person_id)
-        .where(
-            Membership.org_id == org_id,
-            Membership.role.in_((Role.STAFF.label, Role.ADMIN.label)),
-        )
-        .order_by(Membership.person_id)
-    )
-    chats: list[ChatRef] = []
-    for person_id in staff.scalars().all():
-        found = await private_chat(db, person_id, prefer_platform=platform)
-        if found is not None:
-            chats.append(found)
-    return chats

@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from telegram import CallbackQuery, Chat, MessageEntity, Update, User
+from telegram import CallbackQuery, Chat, ChatMember, ChatMemberUpdated, MessageEntity, Update, User
 from telegram import Message as TgMessage
 
 from bot.events import (
     ButtonPressed,
+    ChatChange,
+    ChatChanged,
     ChatKind,
     ChatRef,
     Event,
@@ -48,6 +50,9 @@ def translate(update: Update, me: BotIdentity, now: datetime) -> list[Event]:
         return _from_message(update.message, me, update, edited=False)
     if update.edited_message is not None:
         return _from_message(update.edited_message, me, update, edited=True)
+    if update.my_chat_member is not None:
+        change = _own_membership(update.my_chat_member, update)
+        return [change] if change is not None else []
     return []
 
 
@@ -86,6 +91,13 @@ def _from_message(message: TgMessage, me: BotIdentity, raw: Update, *, edited: b
         member = message.left_chat_member
         return [MemberLeft(chat, user_ref(member), when, f"{message.message_id}:{member.id}", raw)]
     sender = message.from_user
+    if message.migrate_to_chat_id is not None:
+        if sender is None:
+            return []
+        new_id = str(message.migrate_to_chat_id)
+        event_id = f"{message.message_id}:moved"
+        moved = ChatChange.MOVED
+        return [ChatChanged(chat, user_ref(sender), moved, when, new_id, event_id, raw)]
     text = message.text if message.text is not None else (message.caption or "")
     has_photo = bool(message.photo)
     has_document = message.document is not None
@@ -108,6 +120,29 @@ def _from_message(message: TgMessage, me: BotIdentity, raw: Update, *, edited: b
             raw=raw,
         )
     ]
+
+
+_PRESENT = (ChatMember.MEMBER, ChatMember.ADMINISTRATOR, ChatMember.OWNER)
+
+
+def _own_membership(changed: ChatMemberUpdated, raw: Update) -> ChatChanged | None:
+    """carebot added to or removed from a group; None for a promotion or a restriction."""
+    chat = chat_ref(changed.chat)
+    if chat is None or chat.kind is not ChatKind.GROUP:
+        return None  # a person blocking carebot privately shows up as a failed send instead
+    was_in, is_in = _present(changed.old_chat_member), _present(changed.new_chat_member)
+    if was_in == is_in:
+        return None
+    change = ChatChange.ADDED if is_in else ChatChange.REMOVED
+    when = _utc(changed.date)
+    event_id = f"{change}:{int(when.timestamp())}"
+    return ChatChanged(chat, user_ref(changed.from_user), change, when, None, event_id, raw)
+
+
+def _present(member: ChatMember) -> bool:
+    if member.status in _PRESENT:
+        return True
+    return member.status == ChatMember.RESTRICTED and bool(getattr(member, "is_member", False))
 
 
 def _reply(message: TgMessage) -> TgMessage | None:

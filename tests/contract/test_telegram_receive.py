@@ -87,6 +87,14 @@ async def test_delete_only_where_carebot_is_an_admin_that_may_delete(world: Worl
     assert adapter.capabilities(ChatRef("telegram", "5", ChatKind.DM)).delete_messages
 
 
+async def test_added_to_a_group_carebot_says_hello_there(world: World) -> None:
+    api = telegram(world).api
+    await api.push(load("telegram", "my_chat_member_added"))
+    (hello,) = await world.driver.sent(1)
+    assert hello.chat_id == "-4012345678"
+    assert "I'm carebot" in hello.text and "/register support group" in hello.text
+
+
 class TestWebhook:
     @pytest.fixture
     def make_driver(self) -> Callable[[], Driver]:

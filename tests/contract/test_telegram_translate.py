@@ -9,7 +9,15 @@ import pytest
 from telegram import Bot, Update
 
 from adapters.telegram.translate import BotIdentity, translate
-from bot.events import ButtonPressed, ChatKind, MemberJoined, MemberLeft, Message
+from bot.events import (
+    ButtonPressed,
+    ChatChange,
+    ChatChanged,
+    ChatKind,
+    MemberJoined,
+    MemberLeft,
+    Message,
+)
 from tests.contract.fake_telegram import TOKEN
 from tests.contract.payloads import load
 
@@ -110,6 +118,29 @@ def test_members_joining_and_leaving() -> None:
     assert joined.member.id == "5123456704" and joined.event_id == "1060:5123456704"
     left = only("left_chat_member")
     assert isinstance(left, MemberLeft) and left.member.display_name == "Dev"
+
+
+@pytest.mark.parametrize(
+    ("payload", "chat_id", "change", "new_id"),
+    [
+        ("my_chat_member_added", "-4012345678", ChatChange.ADDED, None),
+        ("my_chat_member_removed", GROUP, ChatChange.REMOVED, None),
+        ("migrate_to_supergroup", "-4012345678", ChatChange.MOVED, "-1002233445566"),
+    ],
+)
+def test_carebots_own_place_in_a_group(
+    payload: str, chat_id: str, change: ChatChange, new_id: str | None
+) -> None:
+    event = only(payload)
+    assert isinstance(event, ChatChanged)
+    assert (event.chat.id, event.chat.kind, event.change, event.new_id) == (
+        chat_id,
+        ChatKind.GROUP,
+        change,
+        new_id,
+    )
+    assert event.sender.id == "5123456799" and not event.sender.is_bot
+    assert event.event_id and event.sent_at.tzinfo is not None
 
 
 @pytest.mark.parametrize("payload", ["channel_post", "sticker", "my_chat_member_promoted"])

@@ -12,8 +12,9 @@ from bot.delivery import Outbox
 from bot.delivery.failures import DeliveryFailure
 from bot.delivery.ports import ChatUnavailable, DirectMessageRefused, PermanentSendError
 from bot.events import ChatKind, ChatRef, Outgoing
+from bot.group_retirement import GROUP_LOST_KIND
 from bot.roles import Role
-from bot.undelivered import FALLBACK_KIND, GROUP_LOST_KIND, Undelivered
+from bot.undelivered import FALLBACK_KIND, Undelivered
 from storage.models import Delivery, Group, OutboxItem
 from tests.delivery.conftest import SECRET, FakeSender, dm, group, make_worker
 from tests.support.harness import Harness

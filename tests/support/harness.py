@@ -16,6 +16,8 @@ from bot.events import (
     Attachment,
     Button,
     ButtonPressed,
+    ChatChange,
+    ChatChanged,
     ChatKind,
     ChatRef,
     DeleteMessage,
@@ -141,6 +143,15 @@ class Harness:
 
     async def joins(self, actor: Actor, chat: ChatRef) -> list[Action]:
         event = MemberJoined(chat=chat, member=actor.user, sent_at=self.clock.now())
+        return self._record(await self.app.engine.handle(event))
+
+    async def carebot_changed(
+        self, chat: ChatRef, change: ChatChange, *, by: Actor, new_id: str | None = None
+    ) -> list[Action]:
+        """The platform says carebot was added to, removed from, or moved with `chat`."""
+        event = ChatChanged(
+            chat, by.user, change, self.clock.now(), new_id, f"change-{next(self._ids)}"
+        )
         return self._record(await self.app.engine.handle(event))
 
     def find_button(self, label: str, chat: ChatRef) -> Button:
