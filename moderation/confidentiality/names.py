@@ -315,7 +315,7 @@ def _unknown_caps(doc: Doc, heads: frozenset[str]) -> list[int]:
                 bases[i + 1] in _UNKNOWN_NEXT
                 or "(" in gap
                 or "," in gap
-                or _possessed_after(doc, i)
+                or (i in doc.possessive and _possessed_after(doc, i))
             ):
                 found.append(i)
     return found

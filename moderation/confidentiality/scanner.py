@@ -44,6 +44,8 @@ _STREET_WORDS = frozenset(
 _DOB_CUE = re.compile(r"b'?-?day")
 _DOB_WORDS = ("dob", "d.o.b", "born", "birth")
 _CHILDISH = (R.CHILD, R.SIBLING)
+# Roles that let a birth-family circumstance count without another identifier.
+_ANCHORS = frozenset({*_CHILDISH, R.RELATIVE, R.KIN})
 # Categories that tie a lone first name to the child when they appear in the same message.
 _TYING = frozenset({"school", "address", "date_of_birth", "case_reference"})
 
@@ -92,8 +94,7 @@ def _structural(doc: Doc, digits: int) -> list[Span]:
 
 def _scan_doc(doc: Doc) -> list[Span]:
     lex = lexicon()
-    # Only ASCII digits are counted (the rules' shapes are ASCII); counting is a fast C loop.
-    digits = sum(map(doc.text.count, "0123456789"))
+    digits = doc.digit_count  # only ASCII digits count: the rules' shapes are ASCII
     spans = _structural(doc, digits)
     mentions = find_mentions(doc, lex)
     if spans and mentions:
@@ -107,8 +108,8 @@ def _scan_doc(doc: Doc) -> list[Span]:
         if roles[k - 1] == R.CARER and between in ("and", "&", ",") and roles[k] == R.CHILD:
             roles[k] = R.CARER
 
-    tied = any(s.category in _TYING for s in spans)
-    named_child = any(r in _CHILDISH for r in roles)
+    tied = not _TYING.isdisjoint([s.category for s in spans])
+    named_child = R.CHILD in roles or R.SIBLING in roles
     out = list(spans)
 
     for m, role in zip(mentions, roles, strict=True):
@@ -123,7 +124,7 @@ def _scan_doc(doc: Doc) -> list[Span]:
             tied = True
 
     if not doc.wordset.isdisjoint(CIRCUMSTANCE_WORDS):
-        anchors_ok = tied or any(r in (*_CHILDISH, R.RELATIVE, R.KIN) for r in roles)
+        anchors_ok = tied or not _ANCHORS.isdisjoint(roles)
         if anchors_ok:
             for span, _anchor in find_circumstances(doc):
                 out.append(span)
@@ -173,5 +174,5 @@ def scan(text: str) -> ScanResult:
     if not spans:
         return EMPTY_RESULT
     present = {s.category for s in spans}
-    categories = tuple(c for c in CATEGORIES if c in present)
+    categories = tuple([c for c in CATEGORIES if c in present])
     return ScanResult(identifying=True, categories=categories, spans=spans)

@@ -53,6 +53,8 @@ _MODIFIED = frozenset(
      "term", "place", "places", "admissions", "appeal", "appeals", "work", "fees", "staff"}
 )  # fmt: skip
 _JOINERS = frozenset({"st", "st.", "saint", "of", "and", "&", "e", "the"})
+# Joiners dropped from the front of a school name (a saint stays: "St Anne's").
+_LEADING_JOINERS = _JOINERS - {"st", "st.", "saint"}
 _CONTEXT = re.compile(
     r"(?i:goes to|go to|going to|attends|attending|attended|started at|starts at|start at|"
     r"starting at|moved to|moving to|move to|transferred to|got into|got a place at|"
@@ -158,7 +160,7 @@ def _typed_schools(doc: Doc, lex: Lexicon) -> list[Span]:
             )
         ):
             start_tok -= 1
-        while start_tok < k and doc.bases[start_tok] in _JOINERS - {"st", "st.", "saint"}:
+        while start_tok < k and doc.bases[start_tok] in _LEADING_JOINERS:
             start_tok += 1
         names = [
             doc.bases[t]

@@ -10,20 +10,42 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import accumulate, compress
+from itertools import accumulate, compress, count
+from operator import add, itemgetter
 
 # Zero-width and direction-control characters: dropped before matching so that "Ja\u200bke"
 # still reads as "Jake". Offsets are mapped back afterwards.
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 # Words: runs of letters or digits, joined by apostrophes or hyphens ("o'brien", "tia-mae").
-# Captured so that `split` returns the text between tokens too; possessive quantifiers give the
-# same tokens as greedy ones here (nothing follows them) without keeping backtrack points.
-_TOKEN = re.compile(r"(\w++(?:['\-]\w++)*+)")
+# Captured so that `split` returns the text between tokens too. Used only for text beyond
+# Latin-1 (emoji, other scripts): `_latin1_tokens` finds the same tokens several times faster.
+_TOKEN = re.compile(r"(\w+(?:['\-]\w+)*)")
 _DIGITS = re.compile(r"\d+")
-# On ASCII text, \w and \d mean the same in ASCII mode, where they are table lookups instead of
-# Unicode database calls; most messages are ASCII, so these twins are used whenever they can be.
-_TOKEN_ASCII = re.compile(_TOKEN.pattern, re.ASCII)
-_DIGITS_ASCII = re.compile("[0-9]+")
+
+# Speed notes for this module (measured): the regex engine costs about a hundred machine
+# instructions per character it scans, even for a plain character class, and a match object per
+# token costs more; bytes.translate, str.split, str.find and `in` cost a few per character. So
+# the per-message passes over the whole text below use those on Latin-1 text (nearly every
+# message; every Latin-1 character is one byte) and keep a regex only for the rest.
+_SPACE = 0x20
+# Latin-1 word characters (what \w matches: str.isalnum or "_") and the two joiners are kept.
+_WORD_BYTES = bytes(b if chr(b).isalnum() or chr(b) in "_'-" else _SPACE for b in range(256))
+# An apostrophe or hyphen beside a space or another joiner cannot join two words.
+_LOOSE_JOINERS = (b" '", b"' ", b" -", b"- ", b"''", b"'-", b"-'", b"--")
+# Both joiners as "'", to test for the loose ones with three substring tests instead of eight.
+_ONE_JOINER = bytes(0x27 if b == 0x2D else b for b in range(256))
+# Latin-1 decimal digits are exactly 0-9 (what \d matches); capitals are what str.isupper says.
+_DIGIT_MARKS = bytes(0x31 if 0x30 <= b <= 0x39 else _SPACE for b in range(256))
+_CAPITAL_MARKS = bytes(0x31 if chr(b).isupper() else _SPACE for b in range(256))
+_ASCII_DIGITS = b"0123456789"
+# For sentence ends: "." "!" "?" as "p", a line break as "n", other white space (what \s
+# matches) as " ", anything else as "x"; and all four stops marked "1" to find them.
+_STOP, _BREAK, _BLANK = 0x70, 0x6E, _SPACE
+_SENTENCE_MARKS = bytes(
+    _STOP if chr(b) in ".!?" else _BREAK if b == 0x0A else _BLANK if chr(b).isspace() else 0x78
+    for b in range(256)
+)
+_STOPS = bytes(0x31 if chr(b) in ".!?\n" else _SPACE for b in range(256))
 # Sentence ends: terminal punctuation before a space or the end, or a line break.
 # Written to start with a character class so the regex engine can skip ahead to candidates
 # ("[.!?]+(?=\s|$)|\n" would be tried in full at every position).
@@ -41,6 +63,97 @@ def may_contain(window: str, stems: tuple[str, ...]) -> bool:
         return True
     low = window.lower()
     return any(stem in low for stem in stems)
+
+
+def _latin1(text: str) -> bytes | None:
+    """`text` as one byte per character, or None when it holds a character beyond Latin-1."""
+    raw = text.encode("latin-1", "ignore")
+    return raw if len(raw) == len(text) else None
+
+
+def _marked(raw: bytes, marks: bytes) -> list[int]:
+    """Offsets of the bytes of `raw` that `marks` maps to "1" (few, so the loop is short)."""
+    find = raw.translate(marks).find
+    found: list[int] = []
+    at = find(b"1")
+    while at != -1:
+        found.append(at)
+        at = find(b"1", at + 1)
+    return found
+
+
+def _marked_runs(raw: bytes, marks: bytes) -> list[int]:
+    """Offsets where runs of bytes that `marks` maps to "1" begin."""
+    find = raw.translate(marks).find
+    found: list[int] = []
+    at = find(b"1")
+    while at != -1:
+        found.append(at)
+        end = find(b" ", at)
+        if end == -1:
+            break
+        at = find(b"1", end)
+    return found
+
+
+def _sentence_bounds(text: str) -> list[int]:
+    """Ends of the `_SENTENCE_END` matches: a run of "." "!" "?" followed by white space or the
+    end of the text, or a line break. A loop over the few stops instead of a regex pass."""
+    raw = _latin1(text)
+    if raw is None:
+        return [m.end() for m in _SENTENCE_END.finditer(text)]
+    kinds = raw.translate(_SENTENCE_MARKS)
+    size = len(kinds)
+    bounds: list[int] = []
+    skip = 0
+    for at in _marked(raw, _STOPS):
+        if at < skip:
+            continue
+        if kinds[at] == _BREAK:
+            bounds.append(at + 1)
+            continue
+        end = at + 1
+        while end < size and kinds[end] == _STOP:
+            end += 1
+        # A run followed by another character is no end, from any of its positions.
+        if end == size or kinds[end] in (_BLANK, _BREAK):
+            bounds.append(end)
+        skip = end
+    return bounds
+
+
+def _has_loose_joiner(spaced: bytes) -> bool:
+    """A joiner beside a space or another joiner (most messages have none: no rewriting)."""
+    one = spaced.translate(_ONE_JOINER)
+    return b" '" in one or b"' " in one or b"''" in one
+
+
+def _drop_loose_joiners(spaced: bytes) -> bytes:
+    """Joiners beside a space or another joiner become spaces, until none is left: what stays
+    sits between two word characters, as in `_TOKEN`."""
+    while _has_loose_joiner(spaced):
+        for pair in _LOOSE_JOINERS:
+            spaced = spaced.replace(pair, b"  ")
+    return spaced
+
+
+def _latin1_tokens(low: str) -> tuple[list[str], list[int]] | None:
+    """The `_TOKEN` tokens of `low` and their offsets, or None when `low` is not Latin-1.
+
+    Every character that is not part of a word becomes a space, joiners that do not sit between
+    two word characters too, and a split on single spaces leaves the tokens, with an empty part
+    for each extra space: counting lengths plus one space per part gives the offsets.
+    """
+    raw = _latin1(low)
+    if raw is None:
+        return None
+    # Padded so that a joiner at either end has a space beside it.
+    spaced = b" " + raw.translate(_WORD_BYTES) + b" "
+    if b"'" in spaced or b"-" in spaced:
+        spaced = _drop_loose_joiners(spaced)
+    parts = spaced.decode("latin-1").split(" ")
+    offsets = map(add, accumulate(map(len, parts), initial=-1), count())  # -1: the padding
+    return list(filter(None, parts)), list(compress(offsets, parts))
 
 
 def _lower_same_length(text: str) -> str:
@@ -90,19 +203,40 @@ class Doc:
     def capitalised(self) -> list[int]:
         """Indexes of tokens that start with a capital letter, built on first use."""
         if self._capitalised is None:
-            firsts = map(self.text.__getitem__, self.starts)
-            self._capitalised = list(compress(range(len(self.starts)), map(str.isupper, firsts)))
+            self._capitalised = self._find_capitalised()
         return self._capitalised
+
+    def _find_capitalised(self) -> list[int]:
+        """Gathers each token's first character into one string (itemgetter, in C) and marks
+        the capitals with one translate, instead of an isupper call per token."""
+        starts = self.starts
+        if len(starts) < 2:
+            return [i for i in range(len(starts)) if self.cap(i)]
+        # One character per token; capitals marked in one translate.
+        firsts = _latin1("".join(itemgetter(*starts)(self.text)))
+        if firsts is not None:
+            return _marked(firsts, _CAPITAL_MARKS)
+        return list(compress(range(len(starts)), map(str.isupper, itemgetter(*starts)(self.text))))
+
+    @property
+    def digit_count(self) -> int:
+        """How many ASCII digits the text holds (no other byte of UTF-8 is one of them)."""
+        raw = self.text.encode("utf-8", "surrogatepass")
+        return len(raw) - len(raw.translate(None, _ASCII_DIGITS))
 
     @property
     def digit_tokens(self) -> list[int]:
         """Indexes of tokens that contain a digit, built on first use."""
         if self._digit_tokens is None:
+            raw = _latin1(self.text)
+            if raw is not None:
+                runs = _marked_runs(raw, _DIGIT_MARKS)
+            else:
+                runs = [m.start() for m in _DIGITS.finditer(self.text)]
             found: list[int] = []
-            digits = _DIGITS_ASCII if self.text.isascii() else _DIGITS
-            for m in digits.finditer(self.text):
-                i = bisect_right(self.starts, m.start()) - 1
-                if i >= 0 and self.ends[i] > m.start() and (not found or found[-1] != i):
+            for at in runs:
+                i = bisect_right(self.starts, at) - 1
+                if i >= 0 and self.ends[i] > at and (not found or found[-1] != i):
                     found.append(i)
             self._digit_tokens = found
         return self._digit_tokens
@@ -132,7 +266,7 @@ class Doc:
     def sentence(self, pos: int) -> int:
         """Index of the sentence containing character `pos`."""
         if self._bounds is None:
-            self._bounds = [m.end() for m in _SENTENCE_END.finditer(self.text)]
+            self._bounds = _sentence_bounds(self.text)
         return bisect_right(self._bounds, pos)
 
     def sentence_start(self, pos: int) -> int:
@@ -171,6 +305,7 @@ def prepare(raw: str) -> Doc:
     origin: list[int] | None = None
     text = raw
     ascii = raw.isascii()  # a flag CPython keeps on every string: free to read
+    # Only one invisible character (the soft hyphen) is Latin-1, and none is ASCII.
     if not ascii and _INVISIBLE.search(raw) is not None:
         keep = [i for i, ch in enumerate(raw) if _INVISIBLE.match(ch) is None]
         text = "".join(raw[i] for i in keep)
@@ -179,13 +314,16 @@ def prepare(raw: str) -> Doc:
         # Curly apostrophes become straight ones; same length, so offsets are unchanged.
         text = text.replace("\u2019", "'").replace("\u2018", "'")
     low = _lower_same_length(text)
-    # Splitting keeps every character, alternating gap, token, gap, ..., gap: the running total
-    # of their lengths gives each token's start and end without a Python loop over tokens.
-    parts = (_TOKEN_ASCII if ascii else _TOKEN).split(low)
-    bases = parts[1::2]
-    offsets = list(accumulate(map(len, parts)))
-    starts = offsets[0:-1:2]
-    ends = offsets[1::2]
+    tokens = _latin1_tokens(low)
+    if tokens is not None:
+        bases, starts = tokens
+    else:
+        # Splitting keeps every character, alternating gap, token, gap, ..., gap: the running
+        # total of their lengths gives each token's start.
+        parts = _TOKEN.split(low)
+        bases = parts[1::2]
+        starts = list(accumulate(map(len, parts)))[0:-1:2]
+    ends = list(map(add, starts, map(len, bases)))
     possessive: list[int] = []
     at = low.find("'s")
     while at != -1:
