@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.delivery.outbox import Outbox
 from bot.events import ChatRef
-from bot.people.contacts import private_chat
-from bot.roles import Role
-from storage.models import Group, Membership
+from bot.people.contacts import private_chat, staff_and_admins
+from storage.models import Group
 
 log = logging.getLogger(__name__)
 
@@ -56,16 +55,8 @@ async def retire_group(
 
 async def staff_chats(db: AsyncSession, org_id: int, platform: str) -> list[ChatRef]:
     """Private chats of the organisation's staff and admins, on `platform` where they can."""
-    staff = await db.execute(
-        select(Membership.person_id)
-        .where(
-            Membership.org_id == org_id,
-            Membership.role.in_((Role.STAFF.label, Role.ADMIN.label)),
-        )
-        .order_by(Membership.person_id)
-    )
     chats: list[ChatRef] = []
-    for person_id in staff.scalars().all():
+    for person_id in await staff_and_admins(db, org_id):
         found = await private_chat(db, person_id, prefer_platform=platform)
         if found is not None:
             chats.append(found)

@@ -9,7 +9,8 @@ from bot.events import ChatKind, ChatRef
 from bot.roles import Role
 from storage.models import Account, GroupMember, Membership
 
-LEADERS = (Role.FACILITATOR.label, Role.STAFF.label, Role.ADMIN.label)
+STAFF_ROLES = (Role.STAFF.label, Role.ADMIN.label)
+LEADERS = (Role.FACILITATOR.label, *STAFF_ROLES)
 
 
 async def private_chat(
@@ -45,14 +46,14 @@ async def group_leaders(db: AsyncSession, group_id: int, org_id: int) -> list[in
         .order_by(GroupMember.person_id)
     )
     people = list(in_group.scalars().all())
-    if people:
-        return people
+    return people or await staff_and_admins(db, org_id)
+
+
+async def staff_and_admins(db: AsyncSession, org_id: int) -> list[int]:
+    """The organisation's staff and admins, by person id."""
     staff = await db.execute(
         select(Membership.person_id)
-        .where(
-            Membership.org_id == org_id,
-            Membership.role.in_((Role.STAFF.label, Role.ADMIN.label)),
-        )
+        .where(Membership.org_id == org_id, Membership.role.in_(STAFF_ROLES))
         .order_by(Membership.person_id)
     )
     return list(staff.scalars().all())

@@ -20,13 +20,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.dml import Insert
 
 from bot.events import Button
-from bot.people.contacts import private_chat
+from bot.people.contacts import private_chat, staff_and_admins
 from bot.router import JobContext, Router, button_data
 from bot.services import Services
 from config.settings import ConfigError
 from moderation.safeguarding import RoutesError
 from moderation.safeguarding.routes import default_routes
-from moderation.safeguarding_alerts.rota import rota_people, staff_and_admins
+from moderation.safeguarding_alerts.rota import rota_people
 from moderation.safeguarding_alerts.texts import SafeguardingTexts
 from storage.moderation_tables import SafeguardingAlert, SafeguardingNotice
 

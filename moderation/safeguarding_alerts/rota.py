@@ -14,17 +14,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.commands import ParsedCommand
 from bot.context import Context
+from bot.people.contacts import STAFF_ROLES
 from bot.people.members import membership, people_named
 from bot.roles import Role, RoleWords
 from bot.router import Router
 from moderation.safeguarding_alerts.texts import SafeguardingTexts
-from storage.models import Membership, Organisation, Person
+from storage.models import Organisation, Person
 from storage.moderation_tables import SafeguardingRotaEntry
 
 router = Router("safeguarding_rota")
 router.texts(SafeguardingTexts)
 
-LEAD_ROLES = (Role.STAFF.label, Role.ADMIN.label)
+LEAD_ROLES = STAFF_ROLES
 
 
 async def rota_people(db: AsyncSession, org_id: int) -> list[int]:
@@ -33,15 +34,6 @@ async def rota_people(db: AsyncSession, org_id: int) -> list[int]:
         select(SafeguardingRotaEntry.person_id)
         .where(SafeguardingRotaEntry.org_id == org_id)
         .order_by(SafeguardingRotaEntry.position, SafeguardingRotaEntry.id)
-    )
-    return list(found.scalars().all())
-
-
-async def staff_and_admins(db: AsyncSession, org_id: int) -> list[int]:
-    found = await db.execute(
-        select(Membership.person_id)
-        .where(Membership.org_id == org_id, Membership.role.in_(LEAD_ROLES))
-        .order_by(Membership.person_id)
     )
     return list(found.scalars().all())
 

@@ -15,6 +15,7 @@ from bot.features.buddies.asking import start_questions
 from bot.features.buddies.post import from_context
 from bot.features.buddies.routing import router
 from bot.features.buddies.texts import CarerTexts
+from bot.people.contacts import staff_and_admins
 from bot.people.members import people_named
 from bot.roles import Role
 from bot.router import Where, button_data
@@ -130,7 +131,7 @@ async def _ask_for_help(ctx: Context) -> None:
     post = from_context(ctx)
     alert = texts.help_alert.format(name=ctx.person.display_name)
     told = 0
-    for staff_id in await store.staff_of(ctx.db, ctx.org_id):
+    for staff_id in await staff_and_admins(ctx.db, ctx.org_id):
         if staff_id != ctx.person.id and await post.to(staff_id, alert):
             told += 1
     ctx.reply(texts.help_sent if told else texts.help_nobody)

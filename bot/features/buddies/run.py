@@ -28,6 +28,7 @@ from bot.features.buddies.rounds import match_round
 from bot.features.buddies.routing import DAILY_MATCH, REMATCH, router
 from bot.features.buddies.texts import BuddyTexts, StaffTexts
 from bot.features.buddies.when import next_local
+from bot.people.contacts import staff_and_admins
 from bot.router import JobContext
 from bot.services import Services
 from config.settings import BuddySettings
@@ -124,7 +125,7 @@ async def run(post: Post, org_id: int, *, alert_staff: bool = True) -> Outcome:
     new = len(planned.result.proposals)
     if new and not auto and alert_staff:
         alert = services.texts.get(StaffTexts).alert.format(count=new)
-        for staff_id in await store.staff_of(db, org_id):
+        for staff_id in await staff_and_admins(db, org_id):
             await post.to(staff_id, alert)
     log.info(
         "buddy matching for org %s: %d proposed, %d waiting",

@@ -215,18 +215,6 @@ async def pairing(db: AsyncSession, pairing_id: str | int) -> BuddyPairing | Non
     return await db.get(BuddyPairing, pairing_id, populate_existing=True)
 
 
-async def staff_of(db: AsyncSession, org_id: int) -> list[int]:
-    rows = await db.execute(
-        select(Membership.person_id)
-        .where(
-            Membership.org_id == org_id,
-            Membership.role.in_((Role.STAFF.label, Role.ADMIN.label)),
-        )
-        .order_by(Membership.person_id)
-    )
-    return list(rows.scalars())
-
-
 async def set_mentee_status(
     db: AsyncSession, org_id: int, person_id: int | None, status: str, now: datetime, **values: Any
 ) -> None:
