@@ -7,15 +7,13 @@ from the tickets' dates only (never the question, never who asked).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.reports.period import week_of
-from bot.features.reports.scope import Scope, WeekCounts, add, median
+from bot.features.reports.scope import Scope, WeekCounts, add, daily_counts, median
 from storage.faq_tables import FaqTicket
-from storage.models import DailyCount
 
 PREFIX = "faq."
 HOUR = 3600.0
@@ -69,23 +67,12 @@ async def faq_figures(db: AsyncSession, scope: Scope) -> FaqFigures:
 
 
 async def _counts(db: AsyncSession, scope: Scope, figures: FaqFigures) -> None:
-    rows = await db.execute(
-        select(DailyCount.day, DailyCount.metric, func.sum(DailyCount.count))
-        .where(
-            DailyCount.org_id == scope.org_id,
-            DailyCount.metric.startswith(PREFIX, autoescape=True),
-            DailyCount.day >= scope.first_day,
-            DailyCount.day <= scope.last_day,
-        )
-        .group_by(DailyCount.day, DailyCount.metric)
-    )
     unhelpful: dict[str, int] = {}
-    for day, metric, total in rows.all():
-        count = int(total or 0)
-        kind, _, topic = metric.removeprefix(PREFIX).partition(":")
+    for day, metric, count in await daily_counts(db, scope, PREFIX):
+        kind, _, topic = metric.partition(":")
         if kind == "answered":
             figures.answered += count
-            add(figures.answered_by_week, week_of(date.fromisoformat(day)), count)
+            add(figures.answered_by_week, week_of(day), count)
         elif kind == "helpful":
             figures.helpful += count
         elif kind == "unhelpful":

@@ -6,14 +6,11 @@ Counts only, and only over every group together: never who, never where, never t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.reports.period import week_of
-from bot.features.reports.scope import Scope, WeekCounts, add
-from storage.models import DailyCount
+from bot.features.reports.scope import Scope, WeekCounts, add, daily_counts
 
 PREFIX = "nudge."
 
@@ -35,22 +32,10 @@ class NudgeFigures:
 
 
 async def nudge_figures(db: AsyncSession, scope: Scope) -> NudgeFigures:
-    rows = await db.execute(
-        select(DailyCount.day, DailyCount.metric, func.sum(DailyCount.count))
-        .where(
-            DailyCount.org_id == scope.org_id,
-            DailyCount.metric.startswith(PREFIX, autoescape=True),
-            DailyCount.day >= scope.first_day,
-            DailyCount.day <= scope.last_day,
-        )
-        .group_by(DailyCount.day, DailyCount.metric)
-    )
     figures = NudgeFigures()
     categories: dict[str, int] = {}
-    for day, metric, total in rows.all():
-        count = int(total or 0)
-        category = metric.removeprefix(PREFIX)
+    for day, category, count in await daily_counts(db, scope, PREFIX):
         categories[category] = categories.get(category, 0) + count
-        add(figures.by_week, week_of(date.fromisoformat(day)), count)
+        add(figures.by_week, week_of(day), count)
     figures.by_category = dict(sorted(categories.items(), key=lambda kv: (-kv[1], kv[0])))
     return figures

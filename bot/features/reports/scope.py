@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from bot.features.reports.period import Period, week_of
+from storage.models import DailyCount
 
 WeekCounts = dict[date, int]
 """A count per week, keyed by the week's Monday (see `Scope.week`)."""
@@ -41,6 +45,24 @@ class Scope:
     def week(self, moment: datetime) -> date:
         """The Monday of the local week a moment falls in."""
         return week_of(self.local_day(moment))
+
+
+async def daily_counts(db: AsyncSession, scope: Scope, prefix: str) -> list[tuple[date, str, int]]:
+    """(day, metric without `prefix`, count) for the period's anonymous daily counts."""
+    rows = await db.execute(
+        select(DailyCount.day, DailyCount.metric, func.sum(DailyCount.count))
+        .where(
+            DailyCount.org_id == scope.org_id,
+            DailyCount.metric.startswith(prefix, autoescape=True),
+            DailyCount.day >= scope.first_day,
+            DailyCount.day <= scope.last_day,
+        )
+        .group_by(DailyCount.day, DailyCount.metric)
+    )
+    return [
+        (date.fromisoformat(day), metric.removeprefix(prefix), int(total or 0))
+        for day, metric, total in rows.all()
+    ]
 
 
 def add(counts: WeekCounts, week: date, by: int = 1) -> None:
