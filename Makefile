@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# The confidentiality scanner is compiled with mypyc when a C compiler is there (plain Python
+# otherwise); rebuilt whenever one of its sources changes.
+NATIVE := build/native/attempted
+SCANNER_SOURCES := $(wildcard moderation/confidentiality/*.py)
 
 .PHONY: run test lint typecheck clean
 
@@ -12,7 +16,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+$(NATIVE): $(STAMP) $(SCANNER_SOURCES) moderation/native_build.py
+	$(BIN)/python -m moderation.native_build
+	mkdir -p $(dir $@) && touch $@
+
+run: $(STAMP) $(NATIVE)
 	$(BIN)/carebot chat
 
 lint: $(STAMP)
@@ -22,7 +30,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict bot adapters moderation storage
 
-test: $(STAMP) lint typecheck
+test: $(STAMP) $(NATIVE) lint typecheck
 	$(BIN)/python -m pytest -q
 
 clean:

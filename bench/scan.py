@@ -2,7 +2,8 @@
 
 Prints p50/p99 per 300-character message (realistic long messages, and denser messages built by
 joining short labelled ones), and the worst time over adversarial inputs up to 4,000 characters.
-Runs on one core in one process; it times, it does not assert.
+Runs on one core in one process; it times, it does not assert. It says whether the compiled
+scanner ran (`make run` or `make test` builds it); `CAREBOT_PURE_PYTHON=1` times the source.
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from moderation.confidentiality import scan, warm_up  # noqa: E402
+from moderation.confidentiality import COMPILED, scan, warm_up  # noqa: E402
 
 DATA = [
     ROOT / "tests" / "moderation" / "data" / "confidentiality_extra.jsonl",
     ROOT.parent / "shared" / "data" / "confidentiality_dev.jsonl",
 ]
+# Long group-chat messages (250 to 350 characters), written for this bench and labelled.
+LONG = ROOT / "bench" / "data" / "long_messages.jsonl"
 LENGTH = 300
 ADVERSARIAL_LENGTH = 4000
 
@@ -58,6 +61,13 @@ def _natural(texts: list[str]) -> list[str]:
                 text += filler
             out.append(text[:LENGTH])
     return out
+
+
+def _long() -> list[str]:
+    if not LONG.exists():
+        return []
+    with LONG.open(encoding="utf-8") as handle:
+        return [json.loads(line)["text"] for line in handle if line.strip()]
 
 
 def _times_us(texts: list[str], repeats: int) -> list[float]:
@@ -107,11 +117,16 @@ def main() -> int:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     warm_up()
+    print("scanner:", "compiled (mypyc)" if COMPILED else "plain Python")
     texts = _messages()
     rng = random.Random(7)
     natural = _natural(texts)
     joined = _joined(texts, 400, rng)
-    for label, sample in (("natural 300-char", natural), ("joined 300-char", joined)):
+    samples = [("long messages", _long()), ("natural 300-char", natural)]
+    samples.append(("joined 300-char", joined))
+    for label, sample in samples:
+        if not sample:
+            continue
         times = _times_us(sample, repeats=max(1, 4000 // max(1, len(sample))))
         p50 = statistics.median(times)
         p99 = times[int(len(times) * 0.99) - 1]

@@ -5,8 +5,22 @@ family, criticised professionals, health details), with character spans, offline
 
 from __future__ import annotations
 
-from .redact import PLACEHOLDERS, redact
-from .scanner import scan, warm_up
-from .types import CATEGORIES, ScanResult, Span
+from .native_guard import use_source_if_stale
 
-__all__ = ["CATEGORIES", "PLACEHOLDERS", "ScanResult", "Span", "redact", "scan", "warm_up"]
+# Before any other submodule loads: a compiled build runs only if it matches these sources.
+COMPILED = use_source_if_stale()
+
+from .redact import PLACEHOLDERS, redact  # noqa: E402
+from .scanner import scan, warm_up  # noqa: E402
+from .types import CATEGORIES, ScanResult, Span  # noqa: E402
+
+__all__ = [
+    "CATEGORIES",
+    "COMPILED",
+    "PLACEHOLDERS",
+    "ScanResult",
+    "Span",
+    "redact",
+    "scan",
+    "warm_up",
+]

@@ -56,6 +56,21 @@ _OWN = re.compile(
 )
 
 
+def _relatives(doc: Doc, lo: int, hi: int) -> list[re.Match[str]]:
+    """What `_RELATIVE.finditer(doc.text, lo, hi)` finds, trying the pattern only where a word
+    begins (it opens with \\b and a letter) instead of at every character."""
+    found: list[re.Match[str]] = []
+    last = lo
+    for at in doc.word_starts(lo, hi):
+        if at < last:
+            continue
+        m = _RELATIVE.match(doc.text, at, hi)
+        if m is not None:
+            found.append(m)
+            last = m.end()
+    return found
+
+
 def _own_family(relative: str) -> bool:
     """ "my mum", "our nan": the carer's own family, not the child's birth family."""
     return _OWN.match(relative) is not None
@@ -100,13 +115,14 @@ def find_circumstances(doc: Doc) -> list[tuple[Span, int]]:
         lo = max(0, m.start() - _MAX_GAP)
         rel_start = -1
         if may_contain(text[lo : m.start()], _RELATIVE_STEMS):
-            for r in _RELATIVE.finditer(text, lo, m.start()):
+            for r in _relatives(doc, lo, m.start()):
                 if doc.sentence(r.start()) == sentence and not _own_family(r.group()):
                     rel_start = r.start()
         if rel_start < 0:
             after = None
             if may_contain(text[m.end() : m.end() + 25], _RELATIVE_STEMS):
-                after = _RELATIVE.search(text, m.end(), m.end() + 25)
+                following = _relatives(doc, m.end(), m.end() + 25)
+                after = following[0] if following else None
             if after is None or doc.sentence(after.start()) != sentence:
                 continue
             start, anchor = m.start(), after.start()

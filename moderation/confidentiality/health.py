@@ -42,8 +42,15 @@ def _phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
 
 
+@cache
+def _heads() -> frozenset[str]:
+    """First tokens of the phrases, as a set: set operations with a set run over the smaller
+    side, but with a dict they walk every key."""
+    return frozenset(_phrases())
+
+
 def has_health_word(doc: Doc) -> bool:
-    return not doc.wordset.isdisjoint(_phrases())
+    return not doc.wordset.isdisjoint(_heads())
 
 
 def _match_at(doc: Doc, i: int, table: dict[str, tuple[tuple[str, ...], ...]]) -> int:
@@ -65,9 +72,8 @@ def find_health(doc: Doc) -> list[Span]:
     table = _phrases()
     spans: list[Span] = []
     n = len(doc.bases)
-    heads = doc.wordset.intersection(table)
     i = 0
-    for i0 in doc.where(heads):
+    for i0 in doc.where(_heads()):
         if i0 < i:
             continue
         i = i0

@@ -9,7 +9,7 @@ name is read as a surname, and lowercase text falls back to the surname list and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import Final, final
 
 from .cues import RIGHT_ROLE, ROLE_WORDS, professional_context
 from .lexicon import TITLES, Lexicon
@@ -85,15 +85,19 @@ FIRST = "first"
 TITLED = "titled"
 
 
-@dataclass(frozen=True, slots=True)
+@final
 class Mention:
-    """A person mentioned in the message, as a token range."""
+    """A person mentioned in the message, as a token range. A plain class, like `Span`, so
+    that compiled scans build it cheaply."""
 
-    start: int
-    end: int
-    first: int  # index of the first name (or title) token
-    last: int  # index of the last token
-    kind: str  # FULL, FIRST or TITLED
+    __slots__ = ("end", "first", "kind", "last", "start")
+
+    def __init__(self, start: int, end: int, first: int, last: int, kind: str) -> None:
+        self.start: Final = start
+        self.end: Final = end
+        self.first: Final = first  # index of the first name (or title) token
+        self.last: Final = last  # index of the last token
+        self.kind: Final = kind  # FULL, FIRST or TITLED
 
 
 def _end(doc: Doc, i: int) -> int:

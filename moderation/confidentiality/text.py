@@ -8,35 +8,38 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from itertools import accumulate, compress, count
-from operator import add, itemgetter
+from collections.abc import Set as AbstractSet
+from itertools import accumulate
+from typing import final
 
 # Zero-width and direction-control characters: dropped before matching so that "Ja\u200bke"
 # still reads as "Jake". Offsets are mapped back afterwards.
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 # Words: runs of letters or digits, joined by apostrophes or hyphens ("o'brien", "tia-mae").
-# Captured so that `split` returns the text between tokens too. Used only for text beyond
-# Latin-1 (emoji, other scripts): `_latin1_tokens` finds the same tokens several times faster.
+# Captured so that `split` returns the text between tokens too. Used only for letters, digits
+# or spaces beyond Latin-1 (other scripts): `_latin1_tokens` finds the same tokens faster.
 _TOKEN = re.compile(r"(\w+(?:['\-]\w+)*)")
 _DIGITS = re.compile(r"\d+")
+# Runs of characters beyond Latin-1 (a plain range: far cheaper to scan for than \w or \s).
+_WIDE = re.compile(r"[^\x00-\xff]+")
+# 1 for the Latin-1 capitals (what str.isupper says), 0 otherwise.
+_UPPER_BYTES = bytes(1 if chr(b).isupper() else 0 for b in range(256))
+# Latin-1 lowercasing as a byte table: every Latin-1 character lowercases to one in Latin-1.
+_LOWER_BYTES = bytes(ord(chr(b).lower()) for b in range(256))
 
 # Speed notes for this module (measured): the regex engine costs about a hundred machine
 # instructions per character it scans, even for a plain character class, and a match object per
 # token costs more; bytes.translate, str.split, str.find and `in` cost a few per character. So
-# the per-message passes over the whole text below use those on Latin-1 text (nearly every
-# message; every Latin-1 character is one byte) and keep a regex only for the rest.
+# the per-message passes over the whole text below use those on one byte per character (nearly
+# every message: see `_latin1`) and keep a regex only for the rest.
 _SPACE = 0x20
 # Latin-1 word characters (what \w matches: str.isalnum or "_") and the two joiners are kept.
 _WORD_BYTES = bytes(b if chr(b).isalnum() or chr(b) in "_'-" else _SPACE for b in range(256))
 # An apostrophe or hyphen beside a space or another joiner cannot join two words.
-_LOOSE_JOINERS = (b" '", b"' ", b" -", b"- ", b"''", b"'-", b"-'", b"--")
-# Both joiners as "'", to test for the loose ones with three substring tests instead of eight.
-_ONE_JOINER = bytes(0x27 if b == 0x2D else b for b in range(256))
-# Latin-1 decimal digits are exactly 0-9 (what \d matches); capitals are what str.isupper says.
+_JOINERS = (0x27, 0x2D)
+_NOT_BETWEEN = (_SPACE, *_JOINERS)
+# Latin-1 decimal digits are exactly 0-9 (what \d matches).
 _DIGIT_MARKS = bytes(0x31 if 0x30 <= b <= 0x39 else _SPACE for b in range(256))
-_CAPITAL_MARKS = bytes(0x31 if chr(b).isupper() else _SPACE for b in range(256))
 _ASCII_DIGITS = b"0123456789"
 # For sentence ends: "." "!" "?" as "p", a line break as "n", other white space (what \s
 # matches) as " ", anything else as "x"; and all four stops marked "1" to find them.
@@ -66,9 +69,26 @@ def may_contain(window: str, stems: tuple[str, ...]) -> bool:
 
 
 def _latin1(text: str) -> bytes | None:
-    """`text` as one byte per character, or None when it holds a character beyond Latin-1."""
+    """`text` as one byte per character, or None when the passes below cannot use it.
+
+    A character beyond Latin-1 becomes "\\x1a", which they read as punctuation. That is exact
+    for emoji, dashes, curly quotes and the like, the usual ones in chat. A letter, digit or
+    space beyond Latin-1 (other scripts, "ł", a thin space) would be misread, so then None.
+    """
     raw = text.encode("latin-1", "ignore")
-    return raw if len(raw) == len(text) else None
+    if len(raw) == len(text):
+        return raw
+    for run in _WIDE.findall(text):
+        for ch in run:
+            if ch.isalnum() or ch.isspace():
+                return None
+    # "replace" writes "?" for each such character; the message's own "?"s are put back.
+    wide = bytearray(text.encode("latin-1", "replace").replace(b"?", b"\x1a"))
+    at = text.find("?")
+    while at != -1:
+        wide[at] = 0x3F
+        at = text.find("?", at + 1)
+    return bytes(wide)
 
 
 def _marked(raw: bytes, marks: bytes) -> list[int]:
@@ -96,10 +116,9 @@ def _marked_runs(raw: bytes, marks: bytes) -> list[int]:
     return found
 
 
-def _sentence_bounds(text: str) -> list[int]:
+def _sentence_bounds(text: str, raw: bytes | None) -> list[int]:
     """Ends of the `_SENTENCE_END` matches: a run of "." "!" "?" followed by white space or the
     end of the text, or a line break. A loop over the few stops instead of a regex pass."""
-    raw = _latin1(text)
     if raw is None:
         return [m.end() for m in _SENTENCE_END.finditer(text)]
     kinds = raw.translate(_SENTENCE_MARKS)
@@ -122,38 +141,41 @@ def _sentence_bounds(text: str) -> list[int]:
     return bounds
 
 
-def _has_loose_joiner(spaced: bytes) -> bool:
-    """A joiner beside a space or another joiner (most messages have none: no rewriting)."""
-    one = spaced.translate(_ONE_JOINER)
-    return b" '" in one or b"' " in one or b"''" in one
-
-
 def _drop_loose_joiners(spaced: bytes) -> bytes:
-    """Joiners beside a space or another joiner become spaces, until none is left: what stays
-    sits between two word characters, as in `_TOKEN`."""
-    while _has_loose_joiner(spaced):
-        for pair in _LOOSE_JOINERS:
-            spaced = spaced.replace(pair, b"  ")
-    return spaced
+    """Joiners beside a space or another joiner become spaces: what stays sits between two word
+    characters, as in `_TOKEN`. One pass is enough, since dropping a joiner never changes
+    whether another one sits between two word characters. `spaced` is padded with spaces."""
+    out = bytearray(spaced)
+    for joiner in _JOINERS:
+        at = spaced.find(joiner)
+        while at != -1:
+            if spaced[at - 1] in _NOT_BETWEEN or spaced[at + 1] in _NOT_BETWEEN:
+                out[at] = _SPACE
+            at = spaced.find(joiner, at + 1)
+    return bytes(out)
 
 
-def _latin1_tokens(low: str) -> tuple[list[str], list[int]] | None:
-    """The `_TOKEN` tokens of `low` and their offsets, or None when `low` is not Latin-1.
+def _latin1_tokens(raw: bytes) -> tuple[list[str], list[int]]:
+    """The `_TOKEN` tokens of the lowercased message `raw` (one byte per character, see
+    `_latin1`) and their offsets.
 
     Every character that is not part of a word becomes a space, joiners that do not sit between
     two word characters too, and a split on single spaces leaves the tokens, with an empty part
     for each extra space: counting lengths plus one space per part gives the offsets.
     """
-    raw = _latin1(low)
-    if raw is None:
-        return None
     # Padded so that a joiner at either end has a space beside it.
     spaced = b" " + raw.translate(_WORD_BYTES) + b" "
     if b"'" in spaced or b"-" in spaced:
         spaced = _drop_loose_joiners(spaced)
-    parts = spaced.decode("latin-1").split(" ")
-    offsets = map(add, accumulate(map(len, parts), initial=-1), count())  # -1: the padding
-    return list(filter(None, parts)), list(compress(offsets, parts))
+    tokens: list[str] = []
+    starts: list[int] = []
+    at = -1  # the padding
+    for part in spaced.decode("latin-1").split(" "):
+        if part:
+            tokens.append(part)
+            starts.append(at)
+        at += len(part) + 1
+    return tokens, starts
 
 
 def _lower_same_length(text: str) -> str:
@@ -164,40 +186,58 @@ def _lower_same_length(text: str) -> str:
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
-@dataclass(slots=True)
+@final
 class Doc:
-    """One message, prepared for matching. Built per scan; never shared."""
+    """One message, prepared for matching. Built per scan; never shared.
 
-    text: str
-    low: str
-    origin: list[int] | None
-    starts: list[int]
-    ends: list[int]
-    bases: list[str]
-    wordset: frozenset[str]
-    # Indexes, in order, of the tokens written with a possessive "'s" ("Lexi's"); usually few.
-    possessive: list[int]
-    _bounds: list[int] | None = field(default=None)
-    _digit_tokens: list[int] | None = field(default=None)
-    _capitalised: list[int] | None = field(default=None)
+    A plain class rather than a dataclass, so that compiled code builds it natively.
+    """
 
-    def where(self, words: Iterable[str]) -> list[int]:
-        """Indexes, in order, of the tokens whose base is in `words`.
+    __slots__ = (
+        "_bounds", "_capitalised", "_digit_tokens", "bases", "ends", "low", "narrow",
+        "origin", "possessive", "starts", "text", "wordset",
+    )  # fmt: skip
 
-        Most words of a rule never occur, so the set intersection (in C) leaves one or two to
-        find with list.index instead of a Python loop over every token.
+    def __init__(
+        self,
+        text: str,
+        low: str,
+        narrow: bytes | None,
+        origin: list[int] | None,
+        starts: list[int],
+        ends: list[int],
+        bases: list[str],
+        wordset: frozenset[str],
+        possessive: list[int],
+    ) -> None:
+        self.text = text
+        self.low = low
+        # The text as one byte per character for the fast passes, if it can be (see `_latin1`).
+        self.narrow = narrow
+        self.origin = origin
+        self.starts = starts
+        self.ends = ends
+        self.bases = bases
+        self.wordset = wordset
+        # Indexes, in order, of the tokens written with a possessive "'s" ("Lexi's").
+        self.possessive = possessive
+        self._bounds: list[int] | None = None
+        self._digit_tokens: list[int] | None = None
+        self._capitalised: list[int] | None = None
+
+    def where(self, words: AbstractSet[str]) -> list[int]:
+        """Indexes, in order, of the tokens whose base is in `words` (a set: the intersection
+        then runs over the smaller side).
+
+        Most words of a rule never occur, so the set intersection (in C) usually ends it.
         """
-        bases = self.bases
-        found: list[int] = []
         hits = self.wordset.intersection(words)
-        for word in hits:
-            i = -1
-            for _ in range(bases.count(word)):
-                i = bases.index(word, i + 1)
-                found.append(i)
-        if len(hits) > 1:
-            found.sort()
-        return found
+        if not hits:
+            return []
+        if len(hits) == 1:
+            (word,) = hits
+            return [i for i, base in enumerate(self.bases) if base == word]
+        return [i for i, base in enumerate(self.bases) if base in hits]
 
     @property
     def capitalised(self) -> list[int]:
@@ -207,16 +247,11 @@ class Doc:
         return self._capitalised
 
     def _find_capitalised(self) -> list[int]:
-        """Gathers each token's first character into one string (itemgetter, in C) and marks
-        the capitals with one translate, instead of an isupper call per token."""
-        starts = self.starts
-        if len(starts) < 2:
-            return [i for i in range(len(starts)) if self.cap(i)]
-        # One character per token; capitals marked in one translate.
-        firsts = _latin1("".join(itemgetter(*starts)(self.text)))
-        if firsts is not None:
-            return _marked(firsts, _CAPITAL_MARKS)
-        return list(compress(range(len(starts)), map(str.isupper, itemgetter(*starts)(self.text))))
+        narrow = self.narrow
+        if narrow is not None:
+            return [i for i, start in enumerate(self.starts) if _UPPER_BYTES[narrow[start]]]
+        text = self.text
+        return [i for i, start in enumerate(self.starts) if text[start].isupper()]
 
     @property
     def digit_count(self) -> int:
@@ -228,7 +263,7 @@ class Doc:
     def digit_tokens(self) -> list[int]:
         """Indexes of tokens that contain a digit, built on first use."""
         if self._digit_tokens is None:
-            raw = _latin1(self.text)
+            raw = self.narrow
             if raw is not None:
                 runs = _marked_runs(raw, _DIGIT_MARKS)
             else:
@@ -240,6 +275,28 @@ class Doc:
                     found.append(i)
             self._digit_tokens = found
         return self._digit_tokens
+
+    def word_starts(self, lo: int, hi: int) -> list[int]:
+        """Offsets in [lo, hi) where a word begins: each token's start, and the letter after an
+        apostrophe or hyphen inside a token ("step-dad"). A pattern that opens with \\b and a
+        letter can match nowhere else, so trying it only here finds what a search would."""
+        starts = self.starts
+        ends = self.ends
+        low = self.low
+        found: list[int] = []
+        i = max(bisect_right(starts, lo) - 1, 0)
+        n = len(starts)
+        while i < n and starts[i] < hi:
+            start = starts[i]
+            end = ends[i]
+            if start >= lo:
+                found.append(start)
+            if end - start > 2:
+                for k in range(start + 1, end - 1):
+                    if low[k] in "'-" and lo <= k + 1 < hi:
+                        found.append(k + 1)
+            i += 1
+        return found
 
     def match_at(self, pattern: re.Pattern[str], indexes: list[int]) -> list[re.Match[str]]:
         """Non-overlapping matches of `pattern` starting at the given tokens."""
@@ -266,7 +323,7 @@ class Doc:
     def sentence(self, pos: int) -> int:
         """Index of the sentence containing character `pos`."""
         if self._bounds is None:
-            self._bounds = _sentence_bounds(self.text)
+            self._bounds = _sentence_bounds(self.text, self.narrow)
         return bisect_right(self._bounds, pos)
 
     def sentence_start(self, pos: int) -> int:
@@ -314,16 +371,16 @@ def prepare(raw: str) -> Doc:
         # Curly apostrophes become straight ones; same length, so offsets are unchanged.
         text = text.replace("\u2019", "'").replace("\u2018", "'")
     low = _lower_same_length(text)
-    tokens = _latin1_tokens(low)
-    if tokens is not None:
-        bases, starts = tokens
+    narrow = _latin1(text)
+    if narrow is not None:
+        bases, starts = _latin1_tokens(narrow.translate(_LOWER_BYTES))
     else:
         # Splitting keeps every character, alternating gap, token, gap, ..., gap: the running
         # total of their lengths gives each token's start.
         parts = _TOKEN.split(low)
         bases = parts[1::2]
         starts = list(accumulate(map(len, parts)))[0:-1:2]
-    ends = list(map(add, starts, map(len, bases)))
+    ends = [start + len(base) for start, base in zip(starts, bases, strict=True)]
     possessive: list[int] = []
     at = low.find("'s")
     while at != -1:
@@ -333,4 +390,4 @@ def prepare(raw: str) -> Doc:
             bases[i] = bases[i][:-2]
             possessive.append(i)
         at = low.find("'s", at + 2)
-    return Doc(text, low, origin, starts, ends, bases, frozenset(bases), possessive)
+    return Doc(text, low, narrow, origin, starts, ends, bases, frozenset(bases), possessive)

@@ -7,6 +7,7 @@ shapes without loading the word lists.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final, final
 
 CHILD_NAME = "child_name"
 SCHOOL = "school"
@@ -34,13 +35,31 @@ CATEGORIES: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@final
 class Span:
-    """A half-open character range [start, end) of the scanned text and what it reveals."""
+    """A half-open character range [start, end) of the scanned text and what it reveals.
 
-    start: int
-    end: int
-    category: str
+    A plain class rather than a dataclass: compiled, it is built about ten times faster, and
+    scans build several. `Final` attributes keep it read-only to the type checker.
+    """
+
+    __slots__ = ("category", "end", "start")
+
+    def __init__(self, start: int, end: int, category: str) -> None:
+        self.start: Final = start
+        self.end: Final = end
+        self.category: Final = category
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Span):
+            return NotImplemented
+        return (self.start, self.end, self.category) == (other.start, other.end, other.category)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.category))
+
+    def __repr__(self) -> str:
+        return f"Span(start={self.start}, end={self.end}, category={self.category!r})"
 
 
 @dataclass(frozen=True, slots=True)
