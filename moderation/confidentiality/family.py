@@ -56,13 +56,26 @@ _OWN = re.compile(
 )
 
 
+# The first two letters of every way a _RELATIVE match can begin ("my", "little", "mum", ...).
+_RELATIVE_HEADS = frozenset(
+    {"my", "hi", "he", "th", "li", "bi", "ol", "yo", "ba", "ha", "st", "mu", "ma", "mo", "da",
+     "fa", "pa", "na", "gr", "au", "un", "co", "br", "si", "so"}
+)  # fmt: skip
+
+
 def _relatives(doc: Doc, lo: int, hi: int) -> list[re.Match[str]]:
     """What `_RELATIVE.finditer(doc.text, lo, hi)` finds, trying the pattern only where a word
-    begins (it opens with \\b and a letter) instead of at every character."""
+    begins (it opens with \\b and a letter) and with letters a match can begin with, instead
+    of at every character. Non-ASCII letters are always tried: case-insensitive matching
+    folds a few of them onto ASCII ones."""
     found: list[re.Match[str]] = []
     last = lo
+    low = doc.low
     for at in doc.word_starts(lo, hi):
         if at < last:
+            continue
+        head = low[at : at + 2]
+        if head.isascii() and head not in _RELATIVE_HEADS:
             continue
         m = _RELATIVE.match(doc.text, at, hi)
         if m is not None:

@@ -52,8 +52,9 @@ def nhs_check(digits: str) -> bool:
 
 _NOT_DIGITS = str.maketrans("", "", " /-abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _CLUSTER = re.compile(r"\d(?:[ /\-]?\d){4}")
-# The same on ASCII text, where [0-9] equals \d; a leading class lets the engine skip ahead.
-_CLUSTER_ASCII = re.compile(r"[0-9](?:[ /\-]?[0-9]){4}")
+# The same on the message as one byte per character (`Doc.narrow`), where [0-9] equals \d; a
+# leading class lets the engine skip ahead.
+_CLUSTER_BYTES = re.compile(rb"[0-9](?:[ /\-]?[0-9]){4}")
 
 
 def _cued(text: str, start: int) -> bool:
@@ -65,7 +66,12 @@ def _cued(text: str, start: int) -> bool:
 def find_references(doc: Doc) -> list[Span]:
     text = doc.text
     spans: list[Span] = []
-    if (_CLUSTER_ASCII if text.isascii() else _CLUSTER).search(text) is None:
+    narrow = doc.narrow
+    if narrow is not None:
+        clustered = _CLUSTER_BYTES.search(narrow) is not None
+    else:
+        clustered = _CLUSTER.search(text) is not None
+    if not clustered:
         return spans  # every reference shape has five or more digits close together
     digit_toks = doc.digit_tokens
     bases = doc.bases
