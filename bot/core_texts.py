@@ -17,6 +17,8 @@ class CoreTexts(TextSection):
     unknown_command_none: str
     needs_join: str
     needs_role: str
+    needs_role_here_group: str
+    needs_role_here_dm: str
     dm_only: str
     group_only: str
     button_expired: str

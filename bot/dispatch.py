@@ -129,6 +129,8 @@ class Dispatcher:
             return
         here = Where.DM if ctx.in_dm else Where.GROUP
         spec = next((s for s in specs if s.serves(here)), specs[0])
+        if ctx.role < spec.role and self._other_place(ctx, spec, specs, texts):
+            return
         if not self._allowed(ctx, spec.role, spec.name, texts):
             return
         if not spec.serves(here):
@@ -136,6 +138,27 @@ class Dispatcher:
             ctx.reply(place_text.format(name=spec.name))
             return
         await spec.handler(ctx, command)
+
+    def _other_place(
+        self, ctx: Context, spec: CommandSpec, specs: Sequence[CommandSpec], texts: CoreTexts
+    ) -> bool:
+        """Not allowed here, but the same name does something else, which this person may
+        use, in the other kind of chat ("/report" flags a message in a group and sends staff
+        a report in private): say what it does there. True when that was said."""
+        if ctx.person is None:
+            return False
+        other = next((s for s in specs if s is not spec and ctx.role >= s.role), None)
+        if other is None or other.where is Where.ANYWHERE or other.hidden:
+            return False
+        what = texts.command_help.get(other.help_line_key)
+        if what is None:
+            return False
+        role_name = texts.role_names.get(spec.role.label, spec.role.label)
+        here = (
+            texts.needs_role_here_dm if other.where is Where.GROUP else texts.needs_role_here_group
+        )
+        ctx.reply(here.format(name=spec.name, role=role_name, what=what))
+        return True
 
     def _allowed(self, ctx: Context, needed: Role, name: str, texts: CoreTexts) -> bool:
         if ctx.role >= needed:

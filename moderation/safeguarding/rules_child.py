@@ -139,6 +139,18 @@ DISCLOSURE: tuple[Rule, ...] = (
 
 HARM_OBSERVED: tuple[Rule, ...] = (
     rule(
+        "confined",
+        "child_harm_observed",
+        0.7,
+        r"\b(?:locked|locks|locking|shut|shuts|shutting|kept|keeps|keeping)\b (?:him|her|them|the "
+        r"(?:kids|children|boys|girls|baby|little ones)|(?:my|our|his|her|their) (?:son|daughter|"
+        r"brother|sister|grandson|granddaughter)) (?:in|inside) (?:his|her|their|the|a) (?:room|"
+        r"bedroom|cupboard|shed|garage|cellar|basement|loft|car|bathroom|box)\b<G>{0,40}?\b(?:for "
+        r"hours|all night|all day|for days|all weekend|as (?:a )?punishment|without (?:food|tea|"
+        r"dinner|water)|every night|overnight)\b",
+        "locked locks locking shut shuts shutting kept keeps keeping",
+    ),
+    rule(
         "injury_after_contact",
         "child_harm_observed",
         0.8,

@@ -273,6 +273,12 @@ DOMESTIC: tuple[Rule, ...] = (
         r"smashed my phone)\b",
         "locked took smashed",
         author="adult",
+        # Children larking about, or an account or a car: not someone controlling the carer.
+        unless=r"\b(?:kids|children|boys|girls|little ones|toddler|twins)\b<G>{0,6}?\blocked me\b|"
+        r"\b(?:as a joke|for a laugh|as a prank|by accident|accidentally)\b|"
+        r"\blocked me out of (?:my|the) (?:account|app|email|laptop|ipad|tablet|car|portal|system"
+        r"|online banking)\b",
+        jokeable=True,
     ),
     rule(
         "afraid_of_partner",

@@ -14,8 +14,10 @@ from bot.router import Router, Where
 from tests.support.harness import Harness, only_text
 
 
-def answering(router: Router, where: Where, word: str, role: Role = Role.CARER) -> None:
-    @router.command("ping", role=role, where=where, hidden=True)
+def answering(
+    router: Router, where: Where, word: str, role: Role = Role.CARER, hidden: bool = True
+) -> None:
+    @router.command("ping", role=role, where=where, hidden=hidden, help_key="report")
     async def ping(ctx: Context, _command: ParsedCommand) -> None:
         ctx.reply(word)
 
@@ -47,6 +49,22 @@ async def test_each_place_reaches_its_own_handler(harness: Harness) -> None:
     core = h.app.services.texts.get(CoreTexts)
     refused = only_text(await h.say("/ping", as_=carer))  # the private one is for staff
     assert refused == core.needs_role.format(name="ping", role=core.role_names["staff"])
+
+
+async def test_refused_in_one_place_hears_what_it_does_in_the_other(harness: Harness) -> None:
+    in_groups, in_private = Router("groups"), Router("private")
+    answering(in_groups, Where.GROUP, "group pong", hidden=False)
+    answering(in_private, Where.DM, "private pong", role=Role.STAFF, hidden=False)
+    h = with_routers(harness, in_groups, in_private)
+    carer = await h.person("Cara")
+    core = h.app.services.texts.get(CoreTexts)
+    refused = only_text(await h.say("/ping", as_=carer))
+    what = core.command_help["report"]
+    staff = core.role_names["staff"]
+    assert refused == core.needs_role_here_dm.format(name="ping", role=staff, what=what)
+    # Someone who may use neither gets the plain answer.
+    stranger = h.guest("Stray")
+    assert only_text(await h.say("/ping", as_=stranger)) == core.needs_join
 
 
 async def test_a_name_for_one_place_only_still_points_to_that_place(harness: Harness) -> None:

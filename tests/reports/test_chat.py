@@ -66,16 +66,19 @@ async def test_without_dates_the_report_covers_the_last_three_months(harness: Ha
     assert "16 January 2026 to 15 April 2026" in sent.text
 
 
-async def test_carers_and_facilitators_are_told_it_is_for_staff(harness: Harness) -> None:
+async def test_carers_are_told_it_is_for_staff_and_how_to_flag_instead(harness: Harness) -> None:
     h = harness
     await seed(h)
     core = h.app.services.texts.get(CoreTexts)
+    flag = core.command_help["report"]
     for role in (Role.CARER, Role.MENTOR, Role.FACILITATOR):
         person = await h.person(f"Pat {role.label}", role, org=ORG)
         actions = await h.say("/report", as_=person)
         reply = one_message(actions)
         assert reply.attachment is None
-        assert reply.text == core.needs_role.format(name="report", role="staff member")
+        expected = core.needs_role_here_dm.format(name="report", role="staff member", what=flag)
+        assert reply.text == expected
+        assert "reply to it with /report" in reply.text
     stranger = h.guest("Stray Person")
     assert only_text(await h.say("/report", as_=stranger)) == core.needs_join
 

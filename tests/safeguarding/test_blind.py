@@ -63,6 +63,10 @@ ORDINARY = [
     "he's been cutting his arms out of the magazines for a collage",
     "she's got nits again, third time this term",
     "I'm going to end up shouting at them if they don't tidy up",
+    "the kids locked me out as a joke",
+    "the kids locked me in the shed for a laugh, little monkeys",
+    "they locked me out of my account again, third time this month",
+    "we shut her in her room to calm down for five minutes",
 ]
 
 
@@ -75,6 +79,10 @@ SIGNALS = [
     ("he's been cutting his wrists, I found the blood this morning", "self_harm_child"),
     ("I'm going to end up shaking him, please can someone come", "carer_crisis"),
     ("she said her uncle locked her in the shed all night", "child_disclosure"),
+    ("she locked him in his room for hours as punishment", "child_harm_observed"),
+    ("his mum kept him in his room all weekend without food", "child_harm_observed"),
+    ("he locked me in the bedroom and took my phone", "domestic_abuse"),
+    ("my partner locked me out again last night", "domestic_abuse"),
     ("his bed's empty and the back door's open, it's 4am", "child_missing"),
     ("I just want everything to stop, I can't see the point in living any more", "self_harm_adult"),
     ("my husband and I are under investigation after she told school he hit her", None),
