@@ -9,6 +9,7 @@ Westfield in September", "deputy head at Westfield", "goes to SJB"). Generic phr
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .lexicon import Lexicon
 from .text import Doc
@@ -63,6 +64,8 @@ _CONTEXT = re.compile(
     r"office at|reception at|nursery at|pupil at|year \d{1,2} at)\s+"
     r"((?:St\.? |Saint )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}|[A-Z]{2,4}\b)"
 )
+# Tokens from a _CONTEXT cue's first word to the first of the name after it, at most.
+_CUE_REACH = 4
 # "from st anselms", "at St Bede's": a saint's name in a school sentence.
 _SAINT = re.compile(r"\b(?i:at|from|to|into|for)\s+((?i:st\.?|saint)\s+[A-Za-z][\w'-]*)")
 _SCHOOL_VERB = re.compile(
@@ -189,7 +192,12 @@ def _context_matches(doc: Doc) -> list[re.Match[str]]:
     words = doc.wordset & _CONTEXT_WORDS
     if not words:
         return found
+    capitalised = doc.capitalised
     for k in doc.where(words):
+        # The name after the cue starts with a capital within four tokens ("got a place at X").
+        at = bisect_right(capitalised, k)
+        if at == len(capitalised) or capitalised[at] > k + _CUE_REACH:
+            continue
         m = _CONTEXT.match(doc.text, doc.starts[k])
         if m is not None:
             found.append(m)

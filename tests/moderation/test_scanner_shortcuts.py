@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from moderation.confidentiality import family, roles
+from moderation.confidentiality import family, roles, schools
 from moderation.confidentiality.text import prepare
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,3 +67,24 @@ def test_left_family_matches_the_pattern_searched_everywhere() -> None:
         ), window
         found += expected is not None
     assert found > 100
+
+
+def test_school_cues_are_tried_wherever_a_name_could_follow() -> None:
+    texts = [
+        *_texts(),
+        "she got a place at Oakfield", "he is a deputy head at Riverside Primary",
+        "starts in year 7 at Heathfield", "moving to St. Ann's", "going to the park",
+        "goes to OLOL", "head teacher at  Brook Lane", "offered\nGreenbank",
+    ]  # fmt: skip
+    found = 0
+    for text in texts:
+        doc = prepare(text)
+        words = doc.wordset & schools._CONTEXT_WORDS
+        expected = [
+            m.span()
+            for k in doc.where(words)
+            if (m := schools._CONTEXT.match(doc.text, doc.starts[k])) is not None
+        ]
+        assert [m.span() for m in schools._context_matches(doc)] == expected, text
+        found += len(expected)
+    assert found > 20
