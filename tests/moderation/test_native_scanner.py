@@ -19,13 +19,9 @@ import pytest
 import moderation.confidentiality as confidentiality
 from moderation.confidentiality import native_guard, scan
 from moderation.confidentiality import scanner as scanner_module
+from tests.moderation.corpus import labelled_texts
 
 ROOT = Path(__file__).resolve().parents[2]
-LABELLED = [
-    *sorted((ROOT / "tests" / "moderation" / "data").glob("*.jsonl")),
-    ROOT.parent / "shared" / "data" / "confidentiality_dev.jsonl",
-    ROOT / "bench" / "data" / "long_messages.jsonl",
-]
 SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
 
 
@@ -119,22 +115,13 @@ def test_the_suite_runs_the_compiled_build() -> None:
     assert native_guard.stamp_matches()
 
 
-def _texts() -> list[str]:
-    texts: list[str] = []
-    for path in LABELLED:
-        if path.exists():
-            with path.open(encoding="utf-8") as handle:
-                texts += [json.loads(line)["text"] for line in handle if line.strip()]
-    return texts
-
-
 def _as_rows(texts: list[str]) -> list[list[object]]:
     return [[[s.start, s.end, s.category] for s in scan(t).spans] for t in texts]
 
 
 def test_compiled_and_pure_python_give_the_same_answers() -> None:
     _compiled_or_skip()
-    texts = _texts()
+    texts = list(labelled_texts())
     texts += [t.lower() for t in texts] + [t.upper() for t in texts]
     texts += ["", " ", "😊" * 50, "Jake\u200b Smith 07700 900123", "x" * 4000]
     assert len(texts) > 1500

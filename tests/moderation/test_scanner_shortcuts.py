@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from moderation.confidentiality import family, roles, schools
 from moderation.confidentiality.text import prepare
+from tests.moderation.corpus import labelled_texts
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA = [
-    *sorted((ROOT / "tests" / "moderation" / "data").glob("*.jsonl")),
-    ROOT.parent / "shared" / "data" / "confidentiality_dev.jsonl",
-]
 FAMILY_PHRASES = [
     "my mum", "His Mum's boyfriend", "the kids' dad", "the children's nan", "our little sister",
     "half-brother", "step-dad", "stepmum", "Birth Mum", "bio dad", "older brother", "Grandad",
@@ -23,12 +16,7 @@ FAMILY_PHRASES = [
 
 
 def _texts() -> list[str]:
-    texts: list[str] = []
-    for path in DATA:
-        if path.exists():
-            with path.open(encoding="utf-8") as handle:
-                texts += [json.loads(line)["text"] for line in handle if line.strip()]
-    texts += FAMILY_PHRASES
+    texts = [*labelled_texts(), *FAMILY_PHRASES]
     texts += [f"we saw {a}, then {b} ({c}) - {d}!" for a, b, c, d in zip(
         FAMILY_PHRASES, FAMILY_PHRASES[1:], FAMILY_PHRASES[2:], FAMILY_PHRASES[3:], strict=False
     )]  # fmt: skip
