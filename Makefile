@@ -34,4 +34,5 @@ test: $(STAMP) $(NATIVE) lint typecheck
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build
+	rm -f moderation/confidentiality/*.so moderation/confidentiality/native.stamp
