@@ -20,8 +20,6 @@ _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\uf
 # or spaces beyond Latin-1 (other scripts): `_latin1_tokens` finds the same tokens faster.
 _TOKEN = re.compile(r"(\w+(?:['\-]\w+)*)")
 _DIGITS = re.compile(r"\d+")
-# Runs of characters beyond Latin-1 (a plain range: far cheaper to scan for than \w or \s).
-_WIDE = re.compile(r"[^\x00-\xff]+")
 # 1 for the Latin-1 capitals (what str.isupper says), 0 otherwise.
 _UPPER_BYTES = bytes(1 if chr(b).isupper() else 0 for b in range(256))
 # Latin-1 lowercasing as a byte table: every Latin-1 character lowercases to one in Latin-1.
@@ -77,20 +75,22 @@ def _latin1(text: str) -> bytes | None:
     for emoji, dashes, curly quotes and the like, the usual ones in chat. A letter, digit or
     space beyond Latin-1 (other scripts, "ł", a thin space) would be misread, so then None.
     """
-    raw = text.encode("latin-1", "ignore")
-    if len(raw) == len(text):
+    # "replace" writes "?" for each character beyond Latin-1, so only the "?"s need a look.
+    raw = text.encode("latin-1", "replace")
+    at = raw.find(b"?")
+    if at == -1:
         return raw
-    for run in _WIDE.findall(text):
-        for ch in run:
+    wide: bytearray | None = None
+    while at != -1:
+        ch = text[at]
+        if ch != "?":
             if ch.isalnum() or ch.isspace():
                 return None
-    # "replace" writes "?" for each such character; the message's own "?"s are put back.
-    wide = bytearray(text.encode("latin-1", "replace").replace(b"?", b"\x1a"))
-    at = text.find("?")
-    while at != -1:
-        wide[at] = 0x3F
-        at = text.find("?", at + 1)
-    return bytes(wide)
+            if wide is None:
+                wide = bytearray(raw)
+            wide[at] = 0x1A
+        at = raw.find(b"?", at + 1)
+    return raw if wide is None else bytes(wide)
 
 
 def _marked(raw: bytes, marks: bytes) -> list[int]:
