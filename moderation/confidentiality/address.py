@@ -92,10 +92,24 @@ _UNIT_WORDS = frozenset(
 )  # fmt: skip
 
 
+# "ls 11 8PQ": a two-letter area typed apart from its district number.
+_SPACED_POSTCODE = re.compile(
+    r"(?<![A-Za-z0-9])([A-Za-z]{2}) (\d[A-Za-z\d]?) ?(\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2})"
+    r"(?![A-Za-z0-9])"
+)
+
+
 def find_postcodes(doc: Doc) -> list[Span]:
     spans: list[Span] = []
-    heads = [i for i in doc.digit_tokens if doc.bases[i][0].isalpha()]
-    for m in doc.match_at(_POSTCODE, heads):
+    bases = doc.bases
+    heads = [i for i in doc.digit_tokens if bases[i][0].isalpha()]
+    spaced = [
+        i - 1
+        for i in doc.digit_tokens
+        if i > 0 and len(bases[i - 1]) == 2 and bases[i - 1].upper() in _AREAS
+    ]
+    found = [*doc.match_at(_POSTCODE, heads), *doc.match_at(_SPACED_POSTCODE, spaced)]
+    for m in found:
         if m.group(1).upper() not in _AREAS or _ORDINAL.fullmatch(m.group(3)):
             continue
         spans.append(Span(m.start(), m.end(), ADDRESS))
@@ -114,13 +128,27 @@ def _words_ok(words: str, lex: Lexicon, need_proper: bool) -> bool:
 
 
 _FLAT_WORDS = frozenset({"flat", "apt", "apartment", "unit"})
+# Every word `_STRONG_SUFFIX` accepts: the street word of a house address.
+HOUSE_SUFFIXES = frozenset(_STRONG_SUFFIX.replace("meadows?", "meadow|meadows").split("|"))
+# Tokens from a house number (or "flat") to its street word, at most: "flat 3, 12 a b c road".
+_HOUSE_REACH = 4
+_FLAT_REACH = 7
+
+
+def _street_word_within(bases: list[str], i: int, reach: int) -> bool:
+    return not HOUSE_SUFFIXES.isdisjoint(bases[i + 1 : i + 1 + reach])
 
 
 def find_house_addresses(doc: Doc, lex: Lexicon) -> list[Span]:
     spans: list[Span] = []
     bases = doc.bases
-    numbers = [i for i in doc.digit_tokens if bases[i][0].isdigit()]
-    heads = sorted({*numbers, *doc.where(_FLAT_WORDS)})
+    numbers = [
+        i
+        for i in doc.digit_tokens
+        if bases[i][0].isdigit() and _street_word_within(bases, i, _HOUSE_REACH)
+    ]
+    flats = [i for i in doc.where(_FLAT_WORDS) if _street_word_within(bases, i, _FLAT_REACH)]
+    heads = sorted({*numbers, *flats})
     for m in doc.match_at(_HOUSE, heads):
         words, suffix = m.group(1), m.group(2)
         strong_lower = suffix.lower() in ("road", "street", "avenue", "lane", "drive", "close")

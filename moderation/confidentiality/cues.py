@@ -33,11 +33,13 @@ _ORGS = (
 _DET = r"(?:our|my|his|her|their|the|a|new|kids'?|x's|[a-z]+'s)"
 
 LEFT_ROLE = re.compile(rf"(?:^|[\s(,])(?:{ROLES})\s*[,:(-]?\s*$")
+
 RIGHT_ROLE = re.compile(
     rf"^(?:\s*\(\s*(?:{_DET}\s+)?|\s*,\s*{_DET}\s+|\s+{_DET}\s+|\s*-\s*(?:{_DET}\s+)?)"
     rf"(?:{_MODIFIER}\s+)?(?:{ROLES})\b"
     rf"|^[?!.,]?\s*(?:he|she|they)(?:'s|'re| is| are)\s+(?:{_DET}\s+)?(?:{_MODIFIER}\s+)?"
     rf"(?:{ROLES})\b"
+    rf"|^\s+as\s+(?:{_DET}\s+)?(?:{_MODIFIER}\s+)?(?:{ROLES})\b"
     r"|^\s+who\s+(?:supervises|runs|does|manages|chairs|leads|teaches|handles|covers|"
     r"is (?:our|the|his|her|their) )"
 )

@@ -63,6 +63,15 @@ _CUE = re.compile(
 )
 # Between a birth word and its date: a few words, no sentence break ("DOB is", "born on the").
 _BETWEEN = re.compile(r"[^.!?\n]{0,34}")
+# "she'll be 6 on 19th August": an age reached on a date is a birthday too.
+_AGE_VERBS = frozenset({"be", "turn", "turns", "turning"})
+# "put the DOB on the form. Ours is 22nd January 2017": a full date with its year may answer a
+# birth word in the sentence before, when it is given as "X is <date>".
+_FULL_YEAR = re.compile(r"(?:19|20)\d\d")
+_ANSWER = re.compile(r"(?:\bis|\bwas|'s)\s+(?:the\s+)?$")
+_FAR = 90
+# "Ollie Brannigan, 03/11/2014": a dated full date straight after a child's name.
+_AFTER_NAME = re.compile(r"\s*[,(:-]\s*(?:(?:born|dob|d\.o\.b\.?)\s*:?\s*)?")
 _OWN_BEFORE = re.compile(r"\b(?:my|mine|i)\b\W*$")
 _OWN_AFTER = re.compile(r"[\s,)]*(?:is|was|'s)?\s*my\b", re.IGNORECASE)
 
@@ -79,14 +88,57 @@ def _heads(doc: Doc, windows: list[tuple[int, int]]) -> list[int]:
     return sorted(picked)
 
 
+def age_cues(doc: Doc) -> list[tuple[int, int]]:
+    """ "be 6 on", "turns 9 on": character spans, found from the number tokens."""
+    bases = doc.bases
+    last = len(bases) - 1
+    out: list[tuple[int, int]] = []
+    for i in doc.digit_tokens:
+        if (
+            0 < i < last
+            and bases[i + 1] == "on"
+            and bases[i - 1] in _AGE_VERBS
+            and len(bases[i]) <= 2
+            and bases[i].isdigit()
+        ):
+            out.append((doc.starts[i - 1], doc.ends[i + 1]))
+    return out
+
+
+def date_after_name(doc: Doc, end: int) -> Span | None:
+    """A date with its year written straight after a name ending at `end`."""
+    sep = _AFTER_NAME.match(doc.text, end)
+    if sep is None:
+        return None
+    m = _DATE.match(doc.text, sep.end())
+    if m is None or not _plausible(m) or _FULL_YEAR.search(m.group()) is None:
+        return None
+    return Span(m.start(), m.end(), DATE_OF_BIRTH)
+
+
+def _answers_cue(doc: Doc, start: int, date: str, cue_end: int) -> bool:
+    """A dated full date given as the answer to a birth word in the sentence before."""
+    if start - cue_end > _FAR or _FULL_YEAR.search(date) is None:
+        return False
+    between = doc.text[cue_end:start]
+    breaks = sum(between.count(c) for c in ".!?\n")
+    return (
+        breaks <= 1
+        and _EVENT.search(between) is None
+        and _ANSWER.search(doc.low, max(cue_end, start - 12), start) is not None
+    )
+
+
 def find_dates_of_birth(doc: Doc) -> list[Span]:
     cues = [m.span() for m in _CUE.finditer(doc.low)]
+    cues += age_cues(doc)
+    cues.sort()
     if not cues:
         return []
     spans: list[Span] = []
     text = doc.text
     cue_ends = [e for _, e in cues]
-    for m in doc.match_at(_DATE, _heads(doc, [(s - 45, e + 60) for s, e in cues])):
+    for m in doc.match_at(_DATE, _heads(doc, [(s - 45, e + _FAR) for s, e in cues])):
         if not _plausible(m):
             continue
         start, end = m.start(), m.end()
@@ -101,8 +153,29 @@ def find_dates_of_birth(doc: Doc) -> list[Span]:
                 and _EVENT.search(between) is None
                 and _OWN_BEFORE.search(doc.low, max(0, cue_start - 8), cue_start) is None
             )
+            if not ok:
+                ok = _answers_cue(doc, start, m.group(), cue_end)
         if not ok and _AFTER.match(text, end) is not None:
             ok = _OWN_AFTER.match(text, end) is None
         if ok:
             spans.append(Span(start, end, DATE_OF_BIRTH))
+    if not spans:
+        spans += _day_and_month(doc, cues)
     return spans
+
+
+# "bday is 14/2": a day and month with no year, only straight after the birth word.
+_DAY_MONTH = re.compile(
+    r"\s*(?:is|was|=|:|-|on)?\s*(?:the\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\w/.])(?!\s*of\b)"
+)
+
+
+def _day_and_month(doc: Doc, cues: list[tuple[int, int]]) -> list[Span]:
+    out: list[Span] = []
+    for cue_start, cue_end in cues:
+        m = _DAY_MONTH.match(doc.text, cue_end)
+        if m is None or _OWN_BEFORE.search(doc.low, max(0, cue_start - 8), cue_start):
+            continue
+        if 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12:
+            out.append(Span(m.start("d"), m.end("m"), DATE_OF_BIRTH))
+    return out

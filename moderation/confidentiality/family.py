@@ -15,16 +15,20 @@ from .types import BIRTH_FAMILY, Span
 
 _CIRCUMSTANCE = re.compile(
     r"(?:in prison|in jail|in custody|prison|jail|gaol|hmp|locked up|on remand|remanded|"
-    r"sentenced|got out of prison|released from prison|using again|back on drugs|on drugs|"
+    r"sentenced|got out of prison|released from prison|(?:got |been )?sent down|"
+    r"using again|still using|back on drugs|on drugs|(?:back )?on the gear|"
+    r"under the influence|(?:turned up |was |is |always )?drunk|off (?:his|her|their) face|"
     r"drugs|heroin|crack|cocaine|relapsed|overdosed?|od'd|drinking again|drinking|"
     r"drink problem|alcoholic|alcohol|rehab|detox|died|dead|passed away|killed|murdered|"
     r"suicide|took (?:his|her|their) own life|being deported|deported|deportation|deport|"
     r"contesting|contest(?:ed|s)?|fighting (?:for|the|us|it)|appealing|appeal|"
-    r"non[- ]?molestation(?: order)?|injunction|restraining order|neglect(?:ed)?|"
+    r"non[- ]?molestation(?: order)?|non[- ]?mol\b|injunction|(?:in a )?refugee camp|in a camp|"
+    r"restraining order|neglect(?:ed)?|"
     r"domestic (?:violence|abuse)|sectioned|psychiatric (?:unit|ward|hospital)|"
     r"mental health unit|homeless|sex work|prostitution|trafficked|county lines|"
     r"can'?t cope|couldn'?t cope|not coping|won'?t be getting (?:him|her|them) back|"
-    r"placed separately|lives? (?:in|on|at|near) (?=[A-Z]))",
+    r"placed separately|lives? (?:in|on|at|near) (?=(?-i:[A-Z]))|"
+    r"(?:has |have )?(?:gone|went|moved) back to (?-i:[A-Z])[\w'-]+)",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
@@ -89,25 +93,45 @@ def _own_family(relative: str) -> bool:
     return _OWN.match(relative) is not None
 
 
+# Where someone lives or has moved: a birth-family detail for the child's relatives, but
+# ordinary news about a carer's own son, daughter, brother or sister ("my son lives in Leeds").
+_RELOCATION = re.compile(r"(?:lives?|(?:has |have )?(?:gone|went|moved))\b", re.IGNORECASE)
+_MINE = re.compile(r"(?:my|our)\b", re.IGNORECASE)
+
+
 CIRCUMSTANCE_WORDS = frozenset(
     {"prison", "jail", "custody", "gaol", "hmp", "locked", "remand", "remanded", "sentenced",
      "using", "drugs", "heroin", "crack", "cocaine", "relapsed", "overdose", "overdosed",
      "od'd", "drinking", "drink", "alcoholic", "alcohol", "rehab", "detox", "died", "dead",
      "passed", "killed", "murdered", "suicide", "took", "being", "deported", "deportation",
      "deport", "contesting", "contest", "contested", "contests", "fighting", "appealing",
-     "appeal", "non-molestation", "non", "nonmolestation", "injunction", "restraining",
+     "appeal", "non-molestation", "non", "nonmolestation", "non-mol", "nonmol", "camp",
+     "injunction", "restraining",
      "neglect", "neglected", "domestic", "sectioned", "psychiatric", "mental", "homeless",
      "sex", "prostitution", "trafficked", "county", "can't", "cant", "couldn't", "couldnt",
-     "not", "won't", "wont", "placed", "lives", "live", "in", "got", "released", "back", "on"}
+     "not", "won't", "wont", "placed", "lives", "live", "in", "got", "released", "back", "on",
+     "sent", "gear", "influence", "drunk", "face", "gone", "went", "moved"}
 )  # fmt: skip
 _TRIGGERS = CIRCUMSTANCE_WORDS - {"in", "got", "back", "on", "not", "being", "took", "non"}
+
+
+# Everyday verbs that start a circumstance only with the next word ("went back to Poland",
+# "sent down"): the pattern is not tried at them otherwise.
+_NEXT_WORD = {
+    "went": "back", "gone": "back", "moved": "back", "sent": "down",
+}  # fmt: skip
 
 
 def _matches(doc: Doc) -> list[re.Match[str]]:
     """Circumstance phrases, found by trying the pattern only at trigger words."""
     out: list[re.Match[str]] = []
     last_end = -1
+    bases = doc.bases
+    last = len(bases) - 1
     for i in doc.where(_TRIGGERS):
+        need = _NEXT_WORD.get(bases[i])
+        if need is not None and (i == last or bases[i + 1] != need):
+            continue
         for k in (i - 2, i - 1, i):
             if k < 0 or doc.starts[k] < last_end:
                 continue
@@ -131,6 +155,8 @@ def find_circumstances(doc: Doc) -> list[tuple[Span, int]]:
             for r in _relatives(doc, lo, m.start()):
                 if doc.sentence(r.start()) == sentence and not _own_family(r.group()):
                     rel_start = r.start()
+        if rel_start >= 0 and _RELOCATION.match(m.group()) and _MINE.match(text, rel_start):
+            continue
         if rel_start < 0:
             after = None
             if may_contain(text[m.end() : m.end() + 25], _RELATIVE_STEMS):

@@ -39,7 +39,7 @@ NOT_SURNAMES = frozenset(
      "terrace", "crescent", "gardens", "place", "estate", "year", "reception", "team",
      "service", "centre", "center", "council", "hospital", "surgery", "pru", "yes", "no",
      "ok", "okay", "thanks", "thank", "please", "lol", "omg", "haha", "hi", "hello", "bless",
-     "xx", "xxx", "x", "love", "hugs", "sponge", "tea", "period", "fool", "fools", "park",
+     "xx", "xxx", "x", "love", "hugs", "sponge", "tea", "period", "fool", "fools", "park", "garden",
      "station", "square", "united", "city", "town", "rovers", "wanderers", "athletic",
      "albion", "county", "villa", "pier", "beach", "zoo", "museum", "cathedral", "library",
      "project", "arena", "stadium", "theatre", "theater", "gallery", "festival", "hotel",
@@ -50,8 +50,10 @@ NOT_SURNAMES = frozenset(
 # Cue words after which a capitalised unknown word is still taken as a child's first name.
 CHILD_CUES = frozenset(
     {"grandson", "granddaughter", "nephew", "niece", "called", "named", "fc", "placement",
-     "grandchild", "foster-son", "foster-daughter"}
+     "grandchild", "foster-son", "foster-daughter", "boy", "girl", "lad", "lass"}
 )  # fmt: skip
+# "our young man Filmon", "the young lady Amira": a child after "young" and one of these.
+_YOUNG_NOUNS = frozenset({"man", "lady", "woman", "person"})
 # Birth-relative words after which a capitalised unknown word is read as that person's name
 # ("birth mum Jolene", "uncle Dwayne"); roles then decide whose relative it is.
 RELATIVE_CUES = frozenset(
@@ -145,7 +147,9 @@ def first_strength(doc: Doc, i: int, lex: Lexicon) -> int:
 # Verbs that, straight after a sentence-initial name-word, show it is a person's name.
 _PERSON_VERBS = frozenset(
     {"is", "was", "has", "had", "got", "gets", "needs", "started", "starts", "goes", "went",
-     "keeps", "kept", "said", "says", "told", "loves", "hates", "scored", "turned", "moved"}
+     "keeps", "kept", "said", "says", "told", "loves", "hates", "scored", "turned", "moved",
+     "turns", "wants", "wanted", "asked", "asks", "cried", "came", "comes", "didn't",
+     "doesn't", "won't", "can't", "isn't", "wasn't", "refuses", "refused"}
 )  # fmt: skip
 
 
@@ -158,6 +162,12 @@ def _person_follows(doc: Doc, i: int) -> bool:
     return RIGHT_ROLE.match(doc.low[doc.ends[i] : doc.ends[i] + 48]) is not None
 
 
+def _double_barrelled(base: str, lex: Lexicon) -> bool:
+    """ "kerrigan-doyle": two listed surnames joined by a hyphen count as a listed surname."""
+    head, dash, tail = base.partition("-")
+    return dash == "-" and head in lex.surnames and tail in lex.surnames
+
+
 def surname_at(doc: Doc, j: int, lex: Lexicon, strict: bool) -> bool:
     """Token j can be a surname. `strict`: the surname must be in the list (weak first name)."""
     word = doc.word(j)
@@ -166,8 +176,7 @@ def surname_at(doc: Doc, j: int, lex: Lexicon, strict: bool) -> bool:
         return False
     if base in NOT_SURNAMES or base in lex.common_words or base in MONTHS:
         return False
-    listed = base in lex.surnames
-    if listed:
+    if base in lex.surnames or _double_barrelled(base, lex):
         return True
     distinct = _DISTINCT_SURNAME.fullmatch(base) is not None
     if word[0].isupper():
@@ -210,9 +219,9 @@ def _title_mention(doc: Doc, i: int, lex: Lexicon) -> Mention | None:
 _UNKNOWN_NEXT = frozenset(
     {"from", "at", "on", "in", "who", "the", "our", "my", "his", "her", "their", "is", "was"}
 )
-_UNKNOWN_GATE = CHILD_CUES | ROLE_WORDS | {"name", "named", "called", "name's", "names"}
+_UNKNOWN_GATE = CHILD_CUES | ROLE_WORDS | {"name", "named", "called", "name's", "names", "young"}
 # Words straight before an unknown capitalised word that make it worth checking (one lookup).
-_UNKNOWN_PREVIOUS = _UNKNOWN_GATE | RELATIVE_CUES | {"is", "'s"}
+_UNKNOWN_PREVIOUS = _UNKNOWN_GATE | RELATIVE_CUES | _YOUNG_NOUNS | {"is", "'s"}
 
 
 def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
@@ -350,6 +359,8 @@ def _cued_unknown(doc: Doc, i: int, lex: Lexicon) -> bool:
         and doc.joined(i - 1)
         and (doc.bases[i - 1] in CHILD_CUES or doc.bases[i - 1] in RELATIVE_CUES)
     ):
+        return True
+    if i > 1 and doc.bases[i - 1] in _YOUNG_NOUNS and doc.bases[i - 2] == "young":
         return True
     if _possessed_after(doc, i):
         return True

@@ -29,8 +29,16 @@ _BREAK = re.compile(r"[,.;!?]|\b(?:but|unlike|whereas|while|and)\b", re.IGNORECA
 _COPULA = re.compile(r"(?:he|she|they)(?:'s|'re| is| are)\s+$", re.IGNORECASE)
 
 
+# "Femi, our new SW, turned up late": a role set off by commas straight after the name is that
+# same person, not someone else.
+_APPOSITIVE = re.compile(r"\s*[,(]\s*" + _UNNAMED.pattern + r"\s*[,)]", re.IGNORECASE)
+
+
 def _someone_else(between: str) -> bool:
     """An unnamed professional after a clause break: the complaint is about them instead."""
+    appositive = _APPOSITIVE.match(between)
+    if appositive is not None:
+        between = between[appositive.end() :]
     brk = _BREAK.search(between)
     if brk is None:
         return False
@@ -71,9 +79,43 @@ def _complaints(doc: Doc) -> list[tuple[int, int]]:
 _PRONOUN_START = re.compile(r"\s*(?:she|he|they)(?:'s|'ve|'d| is| was| has| had| always| never)?\b")
 
 
-def _reach(doc: Doc, pos: int) -> int:
+# A question about complaining closes a rant ("Do I go to her manager or make a formal
+# complaint?") and is about the person the rant began with, a few sentences earlier.
+_PROCESS = frozenset({"complain", "complaint", "complained"})
+_PROCESS_REACH = 4
+_QUESTION_REST = re.compile(r"[^.!?\n]*\?")
+# ...and the question points at a person ("her manager", "who do I complain to"), not at a
+# thing ("a complaint about the council repairs?").
+_AT_PERSON = re.compile(r"\b(?:her|him|his|them|their|who|formal|complain to)\b")
+
+
+def _asks_about_someone(doc: Doc, pos: int) -> bool:
+    rest = _QUESTION_REST.match(doc.low, pos)
+    if rest is None:
+        return False
+    start = doc.sentence_start(pos)
+    return _AT_PERSON.search(doc.low, start, rest.end()) is not None
+
+
+def _reach(doc: Doc, pos: int, cue: str) -> int:
     """How many sentences back a complaint at `pos` may look for the person it is about."""
+    if cue in _PROCESS and _asks_about_someone(doc, pos):
+        return _PROCESS_REACH
     return 2 if _PRONOUN_START.match(doc.low, doc.sentence_start(pos)) is not None else 1
+
+
+_JUST_BEFORE = re.compile(r"\s*(?:for|about|with|by|at|of)?\s*")
+
+
+def _named_next(text: str, cue_end: int, pros: list[tuple[int, int]]) -> int:
+    """The professional named straight after a complaint ("...for Mr Baptiste"), or -1."""
+    gap = _JUST_BEFORE.match(text, cue_end)
+    if gap is None:
+        return -1
+    for k, (start, _) in enumerate(pros):
+        if start == gap.end():
+            return k
+    return -1
 
 
 def criticised(doc: Doc, pros: list[tuple[int, int]]) -> set[int]:
@@ -85,7 +127,11 @@ def criticised(doc: Doc, pros: list[tuple[int, int]]) -> set[int]:
     sentences = [doc.sentence(s) for s, _ in pros]
     for pos, cue_end in _complaints(doc):
         cue_sentence = doc.sentence(pos)
-        earliest = cue_sentence - _reach(doc, pos)
+        named_next = _named_next(text, cue_end, pros)
+        if named_next >= 0:
+            hits.add(named_next)  # "can't say the same for Mr Baptiste", "furious with Jo"
+            continue
+        earliest = cue_sentence - _reach(doc, pos, doc.low[pos:cue_end])
         best = -1
         for k, (_, e) in enumerate(pros):
             if e <= pos and earliest <= sentences[k] <= cue_sentence:

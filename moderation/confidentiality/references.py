@@ -22,15 +22,19 @@ _NI = re.compile(
 )
 _NHS = re.compile(r"(?<![\w/+\-.])(\d{3})[ \-]?(\d{3})[ \-]?(\d{4})(?![\w/\-])")
 _SLASHED = re.compile(r"(?<![\w/])[A-Za-z]{2,6}[/\-]\d{2,4}[/\-]\d{3,7}(?:[/\-]\d{1,4})?(?![\w/])")
-_CUE = re.compile(
+_CUE_WORDS = (
     r"(?:\bcase (?:no|number|num|ref|reference)\b|\bref(?:erence)?\b|\bref no\b|\bmosaic\b|"
     r"\blcs\b|\blado\b|\bcp ref\b|\bplacement (?:ref|number|id)\b|\bclient (?:id|number|no)\b|"
     r"\bperson (?:id|number)\b|\bchild(?:'s)? (?:id|number)\b|\bupn\b|\bnhs (?:no|number|num)\b|"
     r"\bnhs\b|\bni (?:no|number)\b|\bnational insurance\b|\bid (?:no|number)\b|\bcase id\b|"
     r"\bpupil number\b|\bcourt (?:no|number|ref)\b|\bunique pupil number\b)"
-    r"[^.!?\n\d]{0,16}$",
-    re.IGNORECASE,
 )
+_CUE = re.compile(_CUE_WORDS + r"[^.!?\n\d]{0,16}$", re.IGNORECASE)
+# "The LCS number on the child's paperwork is LCS-0082914", "they wanted the Mosaic ID. It's
+# 4417082": further from the word, even past one full stop, when the number is given as its value.
+_CUE_FAR = re.compile(_CUE_WORDS + r"[^!?\n\d]{0,60}$", re.IGNORECASE)
+_VALUE = re.compile(r"(?:\bis|\bwas|'s|\bit's|:)\s*$", re.IGNORECASE)
+_FAR = 80
 # Every _CUE match contains one of these (see `may_contain`).
 _CUE_STEMS = (
     "case", "ref", "mosaic", "lcs", "lado", "placement", "client", "person", "child", "upn",
@@ -60,7 +64,17 @@ _CLUSTER_BYTES = re.compile(rb"[0-9](?:[ /\-]?[0-9]){4}")
 def _cued(text: str, start: int) -> bool:
     """A reference word ("case number", "NHS no") ends shortly before `start`."""
     lo = max(0, start - 40)
-    return may_contain(text[lo:start], _CUE_STEMS) and _CUE.search(text, lo, start) is not None
+    if may_contain(text[lo:start], _CUE_STEMS) and _CUE.search(text, lo, start) is not None:
+        return True
+    if _VALUE.search(text, max(0, start - 6), start) is None:
+        return False
+    far = max(0, start - _FAR)
+    window = text[far:start]
+    return (
+        may_contain(window, _CUE_STEMS)
+        and window.count(".") <= 1
+        and _CUE_FAR.search(text, far, start) is not None
+    )
 
 
 def find_references(doc: Doc) -> list[Span]:

@@ -60,7 +60,9 @@ _RIGHT_MEDIA = re.compile(
     r"concert|tour|programme|series|on (?:tv|netflix|iplayer|youtube|the telly|disney)|"
     # a business named after a person: "Grace Owen solicitors", "Eddie Stobart lorry"
     r"solicitors|law|legal|ltd|limited|plc|lorry|lorries|removals|builders|motors|taxis|"
-    r"opticians|pharmacy|dental|foundation|trust|charity|& co|and co)\b",
+    r"opticians|pharmacy|dental|foundation|trust|charity|& co|and co|"
+    # a venue: "the Rose Garden café", "Harry Ramsden's restaurant"
+    r"caf[eé]|tearooms?|tea rooms?|restaurant|bistro|pub|inn|hotel|bakery|shop|stores)\b",
     re.IGNORECASE,
 )
 
@@ -145,13 +147,31 @@ _CARER_WORDS = word_set(
 )
 _RIGHT_NEAR = frozenset({"from", "at", "in", "with", "on", "who", "and", "to", "our", "my",
                          "his", "her", "their", "the", "a", "new", "kids", "kids'"})  # fmt: skip
+# "I've emailed Gareth Pugh", "chased Dawn again": carers email and chase professionals, but
+# "rang Kyle's school" is about the child.
+_CONTACT_VERBS = word_set("emailed e-mailed rang phoned chased contacted cc'd cc'ed")
+_LEFT_CONTACTED = re.compile(
+    r"(?:^|\s)(?:emailed|e-mailed|rang|phoned|chased|contacted|cc'd|cc'ed)\s+$"
+)
+
+
+def _contacted(before: list[str], left: str, gap_after: str) -> bool:
+    return (
+        bool(before)
+        and before[-1] in _CONTACT_VERBS
+        and not gap_after.startswith(("'", "\u2019"))
+        and _LEFT_CONTACTED.search(left) is not None
+    )
+
+
 # "Colin Barraclough? he's our new SW": a pronoun straight after a name may introduce its role.
 _PRONOUNS = frozenset({"he", "she", "they"})
 _MEDIA_WORDS = word_set(
     "book books training course podcast video videos workout workouts film films show model "
     "approach method talk webinar documentary song songs concert tour programme series on "
     "solicitors law legal ltd limited plc lorry lorries removals builders motors taxis "
-    "opticians pharmacy dental foundation trust charity co"
+    "opticians pharmacy dental foundation trust charity co cafe café tearoom tearooms tea "
+    "restaurant bistro pub inn hotel bakery shop stores"
 )
 
 
@@ -179,8 +199,11 @@ def classify(doc: Doc, mention: Mention, lex: Lexicon) -> str:
     if not _FAMILY_WORDS.isdisjoint(before) and _tail(left, ",:-").endswith(_FAMILY_ENDINGS):
         fam = left_family(left)
         if fam is not None:
-            return _from_family(fam)
-    if ("(" in gap_after or "," in gap_after) and _RIGHT_FAMILY.match(right) is not None:
+            role = _from_family(fam)
+            if role != KIN or not _parent_after(gap_after, right):
+                return role
+            # "my sister Roxanne (their mum)": a kinship carer's relative who is the parent
+    if _parent_after(gap_after, right):
         return RELATIVE
     if (
         not ROLE_WORDS.isdisjoint(before)
@@ -189,6 +212,8 @@ def classify(doc: Doc, mention: Mention, lex: Lexicon) -> str:
         or near_after in _PRONOUNS
         or "(" in gap_after
     ) and professional_context(left, right):
+        return PROFESSIONAL
+    if _contacted(before, left, gap_after):
         return PROFESSIONAL
     if (
         not _CARER_WORDS.isdisjoint(before)
@@ -199,6 +224,11 @@ def classify(doc: Doc, mention: Mention, lex: Lexicon) -> str:
     if near_after in ("and", "to", "welcome") and _RIGHT_CARER.match(right) is not None:
         return CARER
     return CHILD
+
+
+def _parent_after(gap_after: str, right: str) -> bool:
+    """ "Roxanne (their mum)", "Lee, her dad,": a birth relative named in apposition."""
+    return ("(" in gap_after or "," in gap_after) and _RIGHT_FAMILY.match(right) is not None
 
 
 def _from_family(fam: re.Match[str]) -> str:

@@ -11,13 +11,14 @@ import re
 
 from . import roles as R
 from .address import (
+    HOUSE_SUFFIXES,
     find_flats_and_estates,
     find_house_addresses,
     find_named_streets,
     find_postcodes,
 )
 from .contact import find_emails, find_phones
-from .dates import find_dates_of_birth
+from .dates import age_cues, date_after_name, find_dates_of_birth
 from .family import CIRCUMSTANCE_WORDS, find_circumstances
 from .health import find_health, has_health_word
 from .lexicon import lexicon
@@ -61,11 +62,13 @@ def _merge(spans: list[Span]) -> tuple[Span, ...]:
     return tuple(kept)
 
 
-def _has_dob_cue(low: str) -> bool:
-    """A birth word anywhere: plain substring tests first, the pattern only for "...day"."""
+def _has_dob_cue(doc: Doc) -> bool:
+    """A birth word anywhere (plain substring tests first, the pattern only for "...day"), or
+    an age reached on a date ("be 6 on")."""
+    low = doc.low
     if any(word in low for word in _DOB_WORDS):
         return True
-    return "day" in low and _DOB_CUE.search(low) is not None
+    return ("day" in low and _DOB_CUE.search(low) is not None) or bool(age_cues(doc))
 
 
 def _structural(doc: Doc, digits: int) -> list[Span]:
@@ -79,9 +82,9 @@ def _structural(doc: Doc, digits: int) -> list[Span]:
         spans += find_references(doc)
     if digits >= 2:
         spans += find_postcodes(doc)
-    if digits and streets:
+    if digits and not words.isdisjoint(HOUSE_SUFFIXES):
         spans += find_house_addresses(doc, lex)
-    if digits and _has_dob_cue(doc.low):
+    if digits and _has_dob_cue(doc):
         spans += find_dates_of_birth(doc)
     if "@" in doc.text:
         spans += find_emails(doc)
@@ -108,6 +111,12 @@ def _scan_doc(doc: Doc) -> list[Span]:
         if roles[k - 1] == R.CARER and between in ("and", "&", ",") and roles[k] == R.CHILD:
             roles[k] = R.CARER
 
+    if digits >= 6:
+        for m, role in zip(mentions, roles, strict=True):
+            if role in _CHILDISH:
+                dob = date_after_name(doc, m.end)
+                if dob is not None:
+                    spans.append(dob)
     tied = not _TYING.isdisjoint([s.category for s in spans])
     named_child = R.CHILD in roles or R.SIBLING in roles
     out = list(spans)

@@ -44,7 +44,8 @@ _GENERIC = frozenset(
      "different", "closest", "nearest", "usual", "former", "chosen", "preferred",
      "catchment", "feeder", "two", "three", "both", "separate", "alternative", "whole",
      "proper", "normal", "regular", "actual", "real", "busy", "quiet", "strict", "full",
-     "share", "residential", "resi", "play", "toddler", "baby"}
+     "share", "residential", "resi", "play", "toddler", "baby", "annual", "review", "meal",
+     "exam", "panel", "pep", "lesson", "revision", "interview", "court", "contact", "meeting"}
 )  # fmt: skip
 # Nouns after a lowercase school word that make it a modifier ("school run").
 _MODIFIED = frozenset(
@@ -61,7 +62,7 @@ _CONTEXT = re.compile(
     r"starting at|moved to|moving to|move to|transferred to|got into|got a place at|"
     r"place at|offered|excluded from|expelled from|kicked out of|head at|teacher at|"
     r"senco at|sendco at|ta at|dsl at|deputy head at|headteacher at|head teacher at|"
-    r"office at|reception at|nursery at|pupil at|year \d{1,2} at)\s+"
+    r"office at|reception at|nursery at|pupil at|(?:year|yr|y) ?\d{1,2} at)\s+"
     r"((?:St\.? |Saint )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}|[A-Z]{2,4}\b)"
 )
 # Tokens from a _CONTEXT cue's first word to the first of the name after it, at most.
@@ -71,10 +72,13 @@ _SAINT = re.compile(r"\b(?i:at|from|to|into|for)\s+((?i:st\.?|saint)\s+[A-Za-z][
 _SCHOOL_VERB = re.compile(
     r"\b(?:starts?|started|starting|goes|going|attends|moved|moving|place)\s*$"
 )
-_SAINT_NOT = frozenset({"hospital", "church", "day", "day's", "ambulance", "hospice"})
+_SAINT_NOT = frozenset(
+    {"hospital", "church", "day", "day's", "ambulance", "hospice", "park", "station", "court",
+     "road", "street", "square", "centre", "shopping"}
+)  # fmt: skip
 _SCHOOLISH = re.compile(
     r"\b(?:pick up|pick-up|pickup|collect|collecting|drop off|drop-off|home time|"
-    r"school|year \d|y\d|reception|class|teacher|uniform|term|nursery|sept|september|"
+    r"school|year \d|yr ?\d|y\d|reception|class|teacher|uniform|term|nursery|sept|september|"
     r"head|senco|sendco|pep|exclusion|excluded|primary|secondary|pupil|timetable|gcses?|"
     r"sats|playground|transition|place|offer)\b",
     re.IGNORECASE,
@@ -171,6 +175,8 @@ def _typed_schools(doc: Doc, lex: Lexicon) -> list[Span]:
             if doc.bases[t] not in SCHOOL_TYPES and doc.bases[t] not in _JOINERS
         ]
         proper = [w for w in names if w not in _GENERIC and w not in lex.places]
+        if names and names[-1] in _GENERIC:
+            proper = []  # "Wednesday and the Virtual School": the name is the generic part
         if lower and doc.word(k - 1).endswith("'s") and base in ("school", "nursery", "college"):
             proper = []  # "Bradley Nash's school": a person's school, not its name
         if lower and base == "school" and not any(doc.cap(t) for t in range(start_tok, k)):
@@ -229,15 +235,35 @@ def _sentence(doc: Doc, start: int, end: int) -> str:
     return text[lo:start] + " " + text[end:hi]
 
 
+# "st josephs have rung again": a saint's name in its possessive form, in a school sentence,
+# with no preposition before it.
+_BARE_SAINT = re.compile(r"(?<![\w'])((?i:st\.?|saint)\s+[A-Za-z][\w-]*(?:'s|s'|s))(?![\w'])")
+
+
 def _saint_schools(doc: Doc, lex: Lexicon) -> list[Span]:
+    spans = _saint_schools_after(doc, lex)
+    taken = {s.start for s in spans}
+    for m in _BARE_SAINT.finditer(doc.text):
+        if m.start(1) in taken or not _saint_ok(doc, m, lex):
+            continue
+        if _SCHOOLISH.search(_sentence(doc, m.start(1), m.end(1))):
+            spans.append(Span(m.start(1), m.end(1), SCHOOL))
+    return spans
+
+
+def _saint_ok(doc: Doc, m: re.Match[str], lex: Lexicon) -> bool:
+    """Not a town ("St Helens") and not a hospital, church or park named after the saint."""
+    low = m.group(1).lower().replace(".", "")
+    if low in lex.places or low.replace("'", "") in lex.places:
+        return False
+    nxt = doc.low[m.end(1) : m.end(1) + 12].split()
+    return not (nxt and nxt[0].strip(",.!?") in _SAINT_NOT)
+
+
+def _saint_schools_after(doc: Doc, lex: Lexicon) -> list[Span]:
     spans: list[Span] = []
     for m in _SAINT.finditer(doc.text):
-        name = m.group(1)
-        low = name.lower().replace(".", "")
-        if low in lex.places or low.replace("'", "") in lex.places:
-            continue
-        nxt = doc.low[m.end(1) : m.end(1) + 12].split()
-        if nxt and nxt[0].strip(",.!?") in _SAINT_NOT:
+        if not _saint_ok(doc, m, lex):
             continue
         verb = _SCHOOL_VERB.search(doc.low, max(0, m.start() - 14), m.start())
         if verb is not None or _SCHOOLISH.search(_sentence(doc, m.start(1), m.end(1))):
@@ -249,7 +275,7 @@ _CONTEXT_WORDS = frozenset(
     {"goes", "go", "going", "attends", "attending", "attended", "started", "starts", "start",
      "starting", "moved", "moving", "move", "transferred", "got", "place", "offered",
      "excluded", "expelled", "kicked", "head", "teacher", "senco", "sendco", "ta", "dsl",
-     "deputy", "headteacher", "office", "reception", "nursery", "pupil", "year"}
+     "deputy", "headteacher", "office", "reception", "nursery", "pupil", "year", "yr"}
 )  # fmt: skip
 
 

@@ -1,0 +1,148 @@
+"""Rules added after tuning on the long (300+ character) messages: rants that name a
+professional once and complain later, birth-family circumstances in carers' own words, birthdays
+given as an age on a date, IDs given as a value, and venues that look like names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from moderation.confidentiality import scan
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    return {(text[s.start : s.end], s.category) for s in scan(text).spans}
+
+
+def _covered(text: str, part: str, category: str) -> bool:
+    """A found span of `category` covers `part` (spans may reach further, e.g. from the
+    relative to the end of the circumstance)."""
+    start = text.index(part)
+    end = start + len(part)
+    return any(
+        s.category == category and s.start <= start and end <= s.end for s in scan(text).spans
+    )
+
+
+FOUND = [
+    # a role set off by commas is the named person, not someone else
+    (
+        "Kofi, our new SW, turned up 40 mins late and left after ten minutes.",
+        "Kofi",
+        "professional_named_negative",
+    ),
+    # "as IRO" names the role
+    (
+        "We've had Derek Halloran as IRO for two years and he never listens to the kids.",
+        "Derek Halloran",
+        "professional_named_negative",
+    ),
+    # a question about complaining, sentences after the name
+    (
+        "Our SSW Gillian Marsh moved supervision again. The form went missing. "
+        "I have the emails. Should I make a formal complaint?",
+        "Gillian Marsh",
+        "professional_named_negative",
+    ),
+    (
+        "Mrs Whitlock keeps forgetting to put his support plan in place.",
+        "Mrs Whitlock",
+        "professional_named_negative",
+    ),
+    (
+        "Ben Ashworth, our IRO, wrote that we refused the visit, which is a flat out lie.",
+        "Ben Ashworth",
+        "professional_named_negative",
+    ),
+    # birth-family circumstances in everyday words, tied to a named relative or child
+    ("Her dad Gary went back to Romania without a word to anyone.", "Gary", "birth_family"),
+    ("birth mum Leanne turned up drunk to contact again", "turned up drunk", "birth_family"),
+    ("Kyle's mum is back on the gear, SW told us today", "on the gear", "birth_family"),
+    ("Uncle Wayne got sent down last week and Lacey keeps asking", "got sent down", "birth_family"),
+    # an age reached on a date is a birthday, and it ties the first name to the child
+    ("Lacey will be 7 on 3rd May and wants a unicorn cake", "3rd May", "date_of_birth"),
+    ("Lacey will be 7 on 3rd May and wants a unicorn cake", "Lacey", "child_name"),
+    # a dated full date straight after a child's full name
+    ("passport form done: Kyle Brannock, 04/10/2013, place of birth Leeds", "04/10/2013",
+     "date_of_birth"),
+    # a full date given as the answer to a birth word in the sentence before
+    ("They need the DOB on the claim. Ours is 14th March 2016 so we missed it.",
+     "14th March 2016", "date_of_birth"),
+    # a system ID given as its value, further from the word
+    ("They asked for the Mosaic ID before talking to me. It's 5521904 apparently.", "5521904",
+     "case_reference"),
+    ("The LCS number on his paperwork is LCS-0031177 but finance want another one.",
+     "LCS-0031177", "case_reference"),
+    # a house number with a street word beyond the common ones
+    ("drop bags at 14 Pennine View, I'm in all day", "14 Pennine View", "address"),
+    # an unknown name after "young man", and a relative in a camp abroad
+    ("Our young man Tesfalem Gebru arrived in June, his mum is still in a camp in Libya",
+     "Tesfalem Gebru", "child_name"),
+    ("Our young man Tesfalem arrived in June, his mum is in a refugee camp in Libya",
+     "his mum is in a refugee camp", "birth_family"),
+    # a name-word first name shown to be a person by the verb after it
+    ("Precious turns 6 on the 3rd of June and wants a bouncy castle", "Precious", "child_name"),
+    # a birthday as day/month straight after the birth word
+    ("Kyle's bday is 14/2 and he wants a dinosaur party", "14/2", "date_of_birth"),
+    # a complaint pinned to the person named straight after it
+    ("Shout out to Helen our SSW. Can't say the same for Mr Okoro who still hasn't read the EHCP",
+     "Mr Okoro", "professional_named_negative"),
+    # carers email and chase professionals
+    ("I've emailed Gareth Pughe three times about the form. Not one reply.", "Gareth Pughe",
+     "professional_named_negative"),
+    # a kinship carer's sister who is the children's mum
+    ("My sister Roxanne (their mum) keeps turning up drunk at my house", "Roxanne",
+     "birth_family"),
+    # a postcode with a space inside the outward code
+    ("respite is at my sisters, ls 11 8PQ, 10 mins from school", "ls 11 8PQ", "address"),
+    # a saint's name in a school sentence without "at" before it
+    ("third time this term st josephs have rung me to collect Tayo", "st josephs", "school"),
+    # "yr 9 at" names the school
+    ("Lacey, yr 9 at Castlebrook, takes 18mg concerta in the morning", "Castlebrook", "school"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "span", "category"), FOUND)
+def test_found(text: str, span: str, category: str) -> None:
+    assert _covered(text, span, category), _found(text)
+
+
+LEFT_ALONE = [
+    # venues named like people
+    "Coffee morning at the Rose Garden café in Hexham, Grace is bringing cake.",
+    "Meet at the Molly Malone pub after the training?",
+    # generic phrases ending in a school word
+    "Annual review prep, for anyone new: bring your diary and biscuits.",
+    # a praised professional, and a complaint about something else in a later question
+    "Our SW Priya came out on her day off. The boiler broke again. The heating is awful. "
+    "Anyone know where to send a complaint about the council repairs?",
+    # "a lie in" is not a lie
+    "Our SSW Hannah said to have a lie in after the panel, bless her.",
+    # an age on a weekday is not a date of birth
+    "He will be 9 on Saturday and we're having a small party",
+    # where a carer's own grown-up children or siblings live is not birth-family detail
+    "My daughter Amy went back to Spain after uni, missing her already",
+    "my son Tom lives in Leeds now so the spare room is free for respite",
+    # lowercase "lives in" a description, not a place
+    "her mum lives in a flat and we do contact there on Sundays",
+    # a date after a birth word but about an event
+    "Where does the DOB go on the form? The review is 14th March 2026 anyway.",
+    # a child's own school rung by the carer is not a professional
+    "I rang Kyle's school about the trip money",
+    # an age on a weekday, and "born" with a fraction
+    "he was born 3/4 of the way through the storm, apparently",
+    # saints that are towns, hospitals or parks
+    "St Helens school run is a nightmare in the rain",
+    "our school trip to St James Park was brilliant",
+    # generic school words after a day
+    "Leon's PEP is on Wednesday and the Virtual School rep is finally coming",
+    # a praised professional, with a complaint pinned to nobody
+    "Shout out to Helen our SSW, she has been amazing this week",
+    # a number given as a value with no reference word near
+    "We've been waiting 3 months. The amount is 4417082 pence apparently lol",
+]
+
+
+@pytest.mark.parametrize("text", LEFT_ALONE)
+def test_left_alone(text: str) -> None:
+    assert not scan(text).identifying, _found(text)
