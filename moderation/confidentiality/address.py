@@ -22,7 +22,7 @@ _AREA_CODES = (
 )
 _AREAS = frozenset(_AREA_CODES.split())
 _POSTCODE = re.compile(
-    r"(?<![A-Za-z0-9])([A-Za-z]{1,2})(\d[A-Za-z\d]?) ?\s?(\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2})"
+    r"(?<![A-Za-z0-9])([A-Za-z]{1,2})(\d[A-Za-z\d]?) ?\s?(\d ?[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2})"
     r"(?![A-Za-z0-9])"
 )
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)", re.IGNORECASE)

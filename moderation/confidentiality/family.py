@@ -15,7 +15,9 @@ from .types import BIRTH_FAMILY, Span
 
 _CIRCUMSTANCE = re.compile(
     r"(?:in prison|in jail|in custody|prison|jail|gaol|hmp|locked up|on remand|remanded|"
-    r"sentenced|got out of prison|released from prison|(?:got |been )?sent down|"
+    r"sentenced|got out of prison|released from prison|(?:been |was |got )?released early|"
+    r"been released|applying to (?:discharge|revoke)(?: the (?:order|sgo|care order))?|"
+    r"(?:discharge|revoke) the (?:order|sgo|care order)|(?:got |been )?sent down|"
     r"using again|still using|back on drugs|on drugs|(?:back )?on the gear|"
     r"under the influence|(?:turned up |was |is |always )?drunk|off (?:his|her|their) face|"
     r"drugs|heroin|crack|cocaine|relapsed|overdosed?|od'd|drinking again|drinking|"
@@ -104,7 +106,8 @@ CIRCUMSTANCE_WORDS = frozenset(
      "using", "drugs", "heroin", "crack", "cocaine", "relapsed", "overdose", "overdosed",
      "od'd", "drinking", "drink", "alcoholic", "alcohol", "rehab", "detox", "died", "dead",
      "passed", "killed", "murdered", "suicide", "took", "being", "deported", "deportation",
-     "deport", "contesting", "contest", "contested", "contests", "fighting", "appealing",
+     "deport", "contesting", "contest", "discharge", "revoke", "applying", "contested",
+     "contests", "fighting", "appealing",
      "appeal", "non-molestation", "non", "nonmolestation", "non-mol", "nonmol", "camp",
      "injunction", "restraining",
      "neglect", "neglected", "domestic", "sectioned", "psychiatric", "mental", "homeless",

@@ -237,7 +237,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     slots = _relative_slots(doc) if not words.isdisjoint(RELATIVE_CUES) else []
     if doc.possessive and not words.isdisjoint(_POSSESSED):
         slots += _possessive_slots(doc)
-    if not known and not unknown_ok and not slots:
+    if not known and not unknown_ok and not slots and "lil" not in words:
         return out
     heads = known | (words & NICKNAME_PREFIXES)
     cands = doc.where(heads)
@@ -280,18 +280,45 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
             and first_strength(doc, i + 1, lex) == 2
         ):
             name_tok = i + 1
+        elif base == "lil" and _lil_unknown(doc, i, lex):
+            # "Lil Dre Campbell-Ross": "Lil" marks a nickname even when it is not listed
+            mention = _extend(doc, i, i + 1, 2, lex)
+            if mention is not None and mention.kind == FULL:
+                out.append(mention)
+                free = mention.last + 1
+                continue
         strength = first_strength(doc, name_tok, lex)
         if strength == 0 and _cued_unknown(doc, name_tok, lex):
             strength = 2
         if strength == 0:
             continue
         mention = _extend(doc, start_tok, name_tok, strength, lex)
+        if mention is not None and mention.kind == FIRST and _register_surname(doc, i, free, lex):
+            # "NOWAK Zuzanna": a school register's capitalised surname before the first name
+            mention = Mention(doc.starts[i - 1], mention.end, i, i, FULL)
         if mention is not None:
             out.append(mention)
             free = mention.last + 1
         else:
             free = name_tok + 1
     return out
+
+
+def _lil_unknown(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """ "Lil" + a capitalised unlisted word: a nickname worth trying with a surname after it."""
+    if i + 2 >= len(doc.bases) or not doc.joined(i) or not doc.cap(i + 1):
+        return False
+    word = doc.word(i + 1)
+    base = doc.bases[i + 1]
+    return word.isalpha() and not word.isupper() and base not in lex.common_words
+
+
+def _register_surname(doc: Doc, i: int, free: int, lex: Lexicon) -> bool:
+    """Token i-1 is a listed surname in capitals ("NOWAK"), straight before first name i."""
+    if i == 0 or i - 1 < free or not doc.joined(i - 1) or not doc.cap(i):
+        return False
+    word = doc.word(i - 1)
+    return len(word) > 2 and word.isupper() and word.isalpha() and doc.bases[i - 1] in lex.surnames
 
 
 def _relative_slots(doc: Doc) -> list[int]:

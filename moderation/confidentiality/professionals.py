@@ -97,14 +97,41 @@ def _asks_about_someone(doc: Doc, pos: int) -> bool:
     return _AT_PERSON.search(doc.low, start, rest.end()) is not None
 
 
-def _reach(doc: Doc, pos: int, cue: str) -> int:
-    """How many sentences back a complaint at `pos` may look for the person it is about."""
-    if cue in _PROCESS and _asks_about_someone(doc, pos):
+def _reach(doc: Doc, pos: int, cue: str, lone_unpraised: bool) -> int:
+    """How many sentences back a complaint at `pos` may look for the person it is about.
+    `lone_unpraised`: the message names one professional and does not praise them, so a
+    complaint being made ("Complaint going in tomorrow") is about them."""
+    if cue in _PROCESS and (
+        (lone_unpraised and _OTHER_OBJECT.search(doc.low, pos, _sentence_end(doc, pos)) is None)
+        or _asks_about_someone(doc, pos)
+    ):
         return _PROCESS_REACH
     return 2 if _PRONOUN_START.match(doc.low, doc.sentence_start(pos)) is not None else 1
 
 
 _JUST_BEFORE = re.compile(r"\s*(?:for|about|with|by|at|of)?\s*")
+
+
+# "a complaint about the repairs", "to the council": the complaint names what it is about.
+_OTHER_OBJECT = re.compile(r"\b(?:about (?!her\b|him\b|them\b)|regarding|to the council)")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _sentence_end(doc: Doc, pos: int) -> int:
+    end = _SENTENCE_END.search(doc.low, pos)
+    return end.start() if end is not None else len(doc.low)
+
+
+def _praised(doc: Doc, pos: int) -> bool:
+    """The sentence around `pos` has a praise word ("Shout out to Priya", "amazing")."""
+    sentence = doc.low[doc.sentence_start(pos) : _sentence_end(doc, pos)]
+    return _praise_pattern().search(sentence) is not None
+
+
+@cache
+def _praise_pattern() -> re.Pattern[str]:
+    words = sorted(set(lexicon().positive_cues), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b")
 
 
 def _named_next(text: str, cue_end: int, pros: list[tuple[int, int]]) -> int:
@@ -125,13 +152,14 @@ def criticised(doc: Doc, pros: list[tuple[int, int]]) -> set[int]:
     hits: set[int] = set()
     text = doc.text
     sentences = [doc.sentence(s) for s, _ in pros]
+    lone_unpraised = len(pros) == 1 and not _praised(doc, pros[0][0])
     for pos, cue_end in _complaints(doc):
         cue_sentence = doc.sentence(pos)
         named_next = _named_next(text, cue_end, pros)
         if named_next >= 0:
             hits.add(named_next)  # "can't say the same for Mr Baptiste", "furious with Jo"
             continue
-        earliest = cue_sentence - _reach(doc, pos, doc.low[pos:cue_end])
+        earliest = cue_sentence - _reach(doc, pos, doc.low[pos:cue_end], lone_unpraised)
         best = -1
         for k, (_, e) in enumerate(pros):
             if e <= pos and earliest <= sentences[k] <= cue_sentence:

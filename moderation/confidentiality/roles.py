@@ -46,6 +46,7 @@ _LEFT_FAMILY = re.compile(
 )
 _RIGHT_FAMILY = re.compile(
     rf"^\s*[,(]\s*(?:(?:my|his|her|their|the kids'?|[a-z][\w-]*'s)\s+)?(?P<par>{_PARENTS})\b"
+    r"(?!\s+(?:to|of)\s+\d)"  # "Brenda (Nan to 3)": a grandparent carer signing off
 )
 _LEFT_CARER = re.compile(
     r"(?:^|[\s(,])(?:welcome|hi|hello|hiya|hey|thanks|thank you|cheers|congrats|"

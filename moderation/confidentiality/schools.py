@@ -18,12 +18,14 @@ from .types import SCHOOL, Span
 SCHOOL_TYPES = frozenset(
     {"primary", "junior", "juniors", "infant", "infants", "nursery", "high", "academy",
      "college", "grammar", "secondary", "school", "pru", "prep", "ce", "rc", "c", "catholic",
+     "prim", "accademy", "acadamy",
      "methodist", "community", "middle", "sixth", "form", "church", "cofe", "c.e", "r.c",
      "free", "specialist", "special", "day", "pre-school", "preschool", "pupil", "referral"}
 )  # fmt: skip
 # Words that close a school name.
 _HEADS = frozenset(
-    {"unit", "primary", "juniors", "junior", "infants", "infant", "nursery", "high", "academy",
+    {"prim", "accademy", "acadamy", "unit", "primary", "juniors", "junior", "infants", "infant",
+     "nursery", "high", "academy",
      "college", "grammar", "school", "pru", "prep", "preschool", "pre-school"}
 )  # fmt: skip
 # Name words that make the phrase generic rather than a named school.
@@ -285,4 +287,14 @@ def find_schools(doc: Doc, lex: Lexicon) -> list[Span]:
     spans.extend(_context_schools(doc, lex))
     if "st" in words or "saint" in words:
         spans.extend(_saint_schools(doc, lex))
+    if "ysgol" in words:
+        spans.extend(_welsh_schools(doc))
     return spans
+
+
+# Welsh-medium schools put the school word first: "Ysgol Cwm Derwen", "Ysgol Gynradd Llanfair".
+_YSGOL = re.compile(r"(?<![\w'])[Yy]sgol(?:\s+[A-Z][\w'-]*){1,3}")
+
+
+def _welsh_schools(doc: Doc) -> list[Span]:
+    return [Span(m.start(), m.end(), SCHOOL) for m in _YSGOL.finditer(doc.text)]

@@ -99,6 +99,27 @@ FOUND = [
     ("third time this term st josephs have rung me to collect Tayo", "st josephs", "school"),
     # "yr 9 at" names the school
     ("Lacey, yr 9 at Castlebrook, takes 18mg concerta in the morning", "Castlebrook", "school"),
+    # Welsh-medium schools, a shortened and a misspelt school word
+    ("Our lad has been at Ysgol Gynradd Penrhos for 3 years", "Ysgol Gynradd Penrhos", "school"),
+    ("1. Temi (Year 3) - Larchfield prim, drop off 8:40", "Larchfield prim", "school"),
+    ("she's been at Thornhill Accademy since Easter", "Thornhill Accademy", "school"),
+    # a postcode with its inward code split
+    ("Anyone near wf13 4 ql? Looking for a childminder", "wf13 4 ql", "address"),
+    # release from prison and a parent going back to court, in everyday words
+    ("her dad Dwayne's been released early and is on her Snapchat", "released early",
+     "birth_family"),
+    ("case no. LV24C00719, the mother is applying to discharge the order", "discharge the order",
+     "birth_family"),
+    # a superlative complaint
+    ("Sian Pritchard from the LAC nurse team is the rudest woman I've dealt with", "Sian Pritchard",
+     "professional_named_negative"),
+    # a complaint being made, sentences after the only (unpraised) professional named
+    ("Miss Carver sent him to isolation for his shoes. He's been with us 4 days. Complaint going "
+     "in tomorrow.", "Miss Carver", "professional_named_negative"),
+    # a school register's surname in capitals, and "Lil" before an unlisted nickname
+    ("NOWAK Zuzanna - anyone got her PE kit??", "NOWAK Zuzanna", "child_name"),
+    ("can u add Lil Dre Campbell-Ross to the party list pls", "Lil Dre Campbell-Ross",
+     "child_name"),
 ]  # fmt: skip
 
 
@@ -138,6 +159,14 @@ LEFT_ALONE = [
     "Leon's PEP is on Wednesday and the Virtual School rep is finally coming",
     # a praised professional, with a complaint pinned to nobody
     "Shout out to Helen our SSW, she has been amazing this week",
+    # a grandparent carer signing off
+    "Thanks all, feeling much better after a sleep. Brenda (Nan to 3) x",
+    # a complaint about something else, after a neutral mention of the only professional
+    "Our SW Priya came out on her day off. The boiler broke. Complaint going in to the council "
+    "about repairs.",
+    # capitals before a name that are not a surname
+    "SORRY Jack, I missed that, will bring the forms Friday",
+    "prim and proper at the panel as always lol",
     # a number given as a value with no reference word near
     "We've been waiting 3 months. The amount is 4417082 pence apparently lol",
 ]
