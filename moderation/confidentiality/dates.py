@@ -72,7 +72,12 @@ _ANSWER = re.compile(r"(?:\bis|\bwas|'s)\s+(?:the\s+)?$")
 _FAR = 90
 # "Ollie Brannigan, 03/11/2014": a dated full date straight after a child's name.
 _AFTER_NAME = re.compile(r"\s*[,(:-]\s*(?:(?:born|dob|d\.o\.b\.?)\s*:?\s*)?")
-_OWN_BEFORE = re.compile(r"\b(?:my|mine|i)\b\W*$")
+_OWN_BEFORE = re.compile(
+    r"\b(?:my|mine|i)\b\W*$|\b(?:my|our) (?:hubby|husband|wife|partner|other half|fianc[eé]e?|"
+    r"mum|mam|dad|mother|father|nan|gran|grandma|grandad|sister|brother|friend|son|daughter|"
+    r"boss|neighbour)'s\s*$"
+)
+_OWN_REACH = 24
 _OWN_AFTER = re.compile(r"[\s,)]*(?:is|was|'s)?\s*my\b", re.IGNORECASE)
 
 
@@ -151,7 +156,7 @@ def find_dates_of_birth(doc: Doc) -> list[Span]:
                 start - cue_end <= 34
                 and _BETWEEN.fullmatch(between) is not None
                 and _EVENT.search(between) is None
-                and _OWN_BEFORE.search(doc.low, max(0, cue_start - 8), cue_start) is None
+                and _OWN_BEFORE.search(doc.low, max(0, cue_start - _OWN_REACH), cue_start) is None
             )
             if not ok:
                 ok = _answers_cue(doc, start, m.group(), cue_end)
@@ -174,7 +179,7 @@ def _day_and_month(doc: Doc, cues: list[tuple[int, int]]) -> list[Span]:
     out: list[Span] = []
     for cue_start, cue_end in cues:
         m = _DAY_MONTH.match(doc.text, cue_end)
-        if m is None or _OWN_BEFORE.search(doc.low, max(0, cue_start - 8), cue_start):
+        if m is None or _OWN_BEFORE.search(doc.low, max(0, cue_start - _OWN_REACH), cue_start):
             continue
         if 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12:
             out.append(Span(m.start("d"), m.end("m"), DATE_OF_BIRTH))

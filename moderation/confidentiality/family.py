@@ -19,7 +19,10 @@ _CIRCUMSTANCE = re.compile(
     r"been released|applying to (?:discharge|revoke)(?: the (?:order|sgo|care order))?|"
     r"(?:discharge|revoke) the (?:order|sgo|care order)|(?:got |been )?sent down|"
     r"using again|still using|back on drugs|on drugs|(?:back )?on the gear|"
-    r"under the influence|(?:turned up |was |is |always )?drunk|off (?:his|her|their) face|"
+    r"under the influence|"
+    r"(?:turned up |was |is |always )?(?:drunk|pissed(?! off)|hammered|steaming)|"
+    r"off (?:his|her|their) face|in a (?:hostel|refuge|homeless shelter)|sofa[- ]surfing|"
+    r"(?:went )?(?:into hospital )?under (?:a )?section(?!\s*(?:20|31|38|47|17)\b)|"
     r"drugs|heroin|crack|cocaine|relapsed|overdosed?|od'd|drinking again|drinking|"
     r"drink problem|alcoholic|alcohol|rehab|detox|died|dead|passed away|killed|murdered|"
     r"suicide|took (?:his|her|their) own life|being deported|deported|deportation|deport|"
@@ -113,7 +116,8 @@ CIRCUMSTANCE_WORDS = frozenset(
      "neglect", "neglected", "domestic", "sectioned", "psychiatric", "mental", "homeless",
      "sex", "prostitution", "trafficked", "county", "can't", "cant", "couldn't", "couldnt",
      "not", "won't", "wont", "placed", "lives", "live", "in", "got", "released", "back", "on",
-     "sent", "gear", "influence", "drunk", "face", "gone", "went", "moved"}
+     "sent", "gear", "influence", "drunk", "face", "gone", "went", "moved", "pissed",
+     "hammered", "steaming", "hostel", "refuge", "sofa", "sofa-surfing", "surfing", "section"}
 )  # fmt: skip
 _TRIGGERS = CIRCUMSTANCE_WORDS - {"in", "got", "back", "on", "not", "being", "took", "non"}
 

@@ -9,6 +9,7 @@ name is read as a surname, and lowercase text falls back to the surname list and
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Final, final
 
 from .cues import RIGHT_ROLE, ROLE_WORDS, professional_context
@@ -119,13 +120,22 @@ def compound_first(base: str, lex: Lexicon) -> bool:
     return head in lex.first_names and (tail in lex.first_names or tail in _COMPOUND_PARTS)
 
 
+def fold_accents(word: str) -> str:
+    """ "ciarán" -> "ciaran": the lists hold names without accents."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii")
+
+
 def first_strength(doc: Doc, i: int, lex: Lexicon) -> int:
     """0: not a first name; 1: a name only when a surname follows; 2: a first name."""
     word = doc.word(i)
     base = doc.bases[i]
     if not _is_alpha_word(word):
         return 0
-    if base not in lex.first_names and not compound_first(base, lex):
+    if (
+        base not in lex.first_names
+        and not compound_first(base, lex)
+        and (base.isascii() or fold_accents(base) not in lex.first_names)
+    ):
         return 0
     if base in MONTHS:
         return 1 if word[0].isupper() else 0
@@ -229,6 +239,8 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     words = doc.wordset
     known = words & lex.name_heads
+    if not doc.low.isascii():
+        known |= {w for w in words if not w.isascii() and fold_accents(w) in lex.first_names}
     if "-" in doc.low:
         known |= {w for w in words if "-" in w and compound_first(w, lex)}
     unknown_ok = not words.isdisjoint(_UNKNOWN_GATE)

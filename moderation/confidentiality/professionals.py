@@ -83,6 +83,19 @@ _PRONOUN_START = re.compile(r"\s*(?:she|he|they)(?:'s|'ve|'d| is| was| has| had|
 # complaint?") and is about the person the rant began with, a few sentences earlier.
 _PROCESS = frozenset({"complain", "complaint", "complained"})
 _PROCESS_REACH = 4
+# A short verdict ("Fuming", "Unbelievable.") closing a message that names one professional,
+# without praise, is about them: "Miss Fairhurst told Ayesha to try harder. She has dyspraxia!!
+# Fuming".
+_LONE_REACH = 3
+_VERDICT_WORDS = 2
+
+
+def _verdict(doc: Doc, pos: int) -> bool:
+    """The sentence holding `pos` is a few words at most."""
+    start = doc.sentence_start(pos)
+    return len(doc.low[start : _sentence_end(doc, pos)].split()) <= _VERDICT_WORDS
+
+
 _QUESTION_REST = re.compile(r"[^.!?\n]*\?")
 # ...and the question points at a person ("her manager", "who do I complain to"), not at a
 # thing ("a complaint about the council repairs?").
@@ -106,6 +119,8 @@ def _reach(doc: Doc, pos: int, cue: str, lone_unpraised: bool) -> int:
         or _asks_about_someone(doc, pos)
     ):
         return _PROCESS_REACH
+    if lone_unpraised and _verdict(doc, pos):
+        return _LONE_REACH
     return 2 if _PRONOUN_START.match(doc.low, doc.sentence_start(pos)) is not None else 1
 
 

@@ -14,7 +14,9 @@ from .text import Doc, may_contain
 from .types import CASE_REFERENCE, Span
 
 _COURT = re.compile(r"(?<![\w/])[A-Za-z]{2}\d{2}[A-Za-z]\d{5}(?![\w/])")
-_UPN = re.compile(r"(?<![\w/])[A-Za-z]\d{11}[A-Za-z\d](?![\w/])")
+_UPN = re.compile(
+    r"(?<![\w/])[A-Za-z](?:\d{11}|\d{3} \d{4} \d{4} ?)[A-Za-z\d](?![\w/])"
+)  # also as printed on a PEP: "R116 4402 9927 3"
 _NI = re.compile(
     r"(?<![\w/])(?!BG|GB|NK|KN|TN|NT|ZZ|bg|gb|nk|kn|tn|nt|zz)"
     r"[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z][A-CEGHJ-NPR-TW-Za-ceghj-npr-tw-z]"

@@ -68,6 +68,7 @@ _RIGHT_MEDIA = re.compile(
 )
 
 _WINDOW = 48
+_IS_TAIL = re.compile(r"\s+(?:is|was)\s*$")
 # Words that can close _LEFT_FAMILY and _LEFT_CARER: both patterns end at the end of the left
 # window, so a text that does not end with one of these cannot match (checked before the
 # search, which would otherwise try every position of the window).
@@ -197,6 +198,9 @@ def classify(doc: Doc, mention: Mention, lex: Lexicon) -> str:
         return PUBLIC
     left = doc.low[max(0, mention.start - _WINDOW) : mention.start]
     right = doc.low[mention.end : mention.end + _WINDOW]
+    if not _FAMILY_WORDS.isdisjoint(before):
+        # "Tyrese's birth mum is Georgia Whitlock": the relative named after "is".
+        left = _IS_TAIL.sub("", left)
     if not _FAMILY_WORDS.isdisjoint(before) and _tail(left, ",:-").endswith(_FAMILY_ENDINGS):
         fam = left_family(left)
         if fam is not None:

@@ -28,6 +28,9 @@ LONG = _HERE.parents[1] / "bench" / "data" / "long_messages.jsonl"
 # 0.91 / 0.97, then tuned on. What is still missed there is listed in the issue note.
 VARIED_C = _HERE / "data" / "confidentiality_varied_c.jsonl"
 VARIED_D = _HERE / "data" / "confidentiality_varied_d.jsonl"
+# 100 shorter messages in the dev set's style, written blind: first measured at recall 0.93,
+# precision 0.96, then tuned on.
+VARIED_E = _HERE / "data" / "confidentiality_varied_e.jsonl"
 # The dev set lives in shared/ beside the repository (as on developer machines and in CI).
 DEV = _HERE.parents[2] / "shared" / "data" / "confidentiality_dev.jsonl"
 
@@ -69,6 +72,7 @@ def _sets() -> list[Any]:
         pytest.param(LONG, id="long"),
         pytest.param(VARIED_C, id="varied_c"),
         pytest.param(VARIED_D, id="varied_d"),
+        pytest.param(VARIED_E, id="varied_e"),
     ]
 
 

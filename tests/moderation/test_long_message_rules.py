@@ -120,6 +120,25 @@ FOUND = [
     ("NOWAK Zuzanna - anyone got her PE kit??", "NOWAK Zuzanna", "child_name"),
     ("can u add Lil Dre Campbell-Ross to the party list pls", "Lil Dre Campbell-Ross",
      "child_name"),
+    # a one- or two-word verdict closing a message about the one professional named
+    ("Miss Fairburn told Ayesha to try harder. She has dyspraxia!! Fuming", "Miss Fairburn",
+     "professional_named_negative"),
+    ("Dr Whitcombe said it's my parenting after one 20 min appointment", "Dr Whitcombe",
+     "professional_named_negative"),
+    ("Contact supervisor Sharon was on her phone the whole session", "Sharon",
+     "professional_named_negative"),
+    # a UPN as printed on a PEP, in groups
+    ("School want the UPN, is it this one? R116 4402 9927 3", "R116 4402 9927 3",
+     "case_reference"),
+    # a relative named after "is", and accented first names
+    ("Tyrese's birth mum is Georgia Whitlock, please don't share our address", "Georgia Whitlock",
+     "birth_family"),
+    ("Ciarán Doherty is on a reduced timetable again", "Ciarán Doherty", "child_name"),
+    # more everyday birth-family circumstances
+    ("uncle Stevo turned up pissed at contact again", "turned up pissed", "birth_family"),
+    ("Sienna-Rae's mum Jodie is in a hostel in Wigan now", "in a hostel", "birth_family"),
+    ("their mum (my daughter Leanne) went into hospital under section in May", "Leanne",
+     "birth_family"),
 ]  # fmt: skip
 
 
@@ -159,6 +178,11 @@ LEFT_ALONE = [
     "Leon's PEP is on Wednesday and the Virtual School rep is finally coming",
     # a praised professional, with a complaint pinned to nobody
     "Shout out to Helen our SSW, she has been amazing this week",
+    # the carer's own family's birthdays, a care order's section, being angry, a singer
+    "My hubby's birthday is 2nd Sept, the kids made him a card",
+    "Kyle is on a section 20 and his mum is under section 20 too, confusing",
+    "her mum was pissed off that contact moved, fair enough really",
+    "Whitney Houston on full blast on the school run, all three kids singing",
     # a grandparent carer signing off
     "Thanks all, feeling much better after a sleep. Brenda (Nan to 3) x",
     # a complaint about something else, after a neutral mention of the only professional
