@@ -67,7 +67,8 @@ _POSSESSED = frozenset(
     {"mum", "mam", "dad", "birth", "bio", "nan", "nana", "gran", "grandma", "grandad", "auntie",
      "aunt", "uncle", "brother", "sister", "sw", "social", "school", "teacher", "senco",
      "address", "dob", "birthday", "diagnosis", "meds", "medication", "contact", "placement",
-     "foster", "carers", "nhs", "upn"}
+     "foster", "carers", "nhs", "upn", "mosaic", "lcs", "passport", "pep", "ehcp", "case",
+     "ref", "reference", "id"}
 )  # fmt: skip
 # Surname shapes distinctive enough to make a name-word a first name ("poppy mcgarrigle").
 _DISTINCT_SURNAME = re.compile(

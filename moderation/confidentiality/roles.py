@@ -205,6 +205,8 @@ def classify(doc: Doc, mention: Mention, lex: Lexicon) -> str:
         fam = left_family(left)
         if fam is not None:
             role = _from_family(fam)
+            if role == KIN and _children_of(doc, mention):
+                return RELATIVE  # "my daughter Kirsty's two have been with me since May"
             if role != KIN or not _parent_after(gap_after, right):
                 return role
             # "my sister Roxanne (their mum)": a kinship carer's relative who is the parent
@@ -229,6 +231,22 @@ def classify(doc: Doc, mention: Mention, lex: Lexicon) -> str:
     if near_after in ("and", "to", "welcome") and _RIGHT_CARER.match(right) is not None:
         return CARER
     return CHILD
+
+
+_OFFSPRING = word_set("two three four kids children boys girls baby babies little lot bairns weans")
+
+
+_KINSHIP_WORDS = word_set("sgo kinship placed placement custody residence")
+
+
+def _children_of(doc: Doc, mention: Mention) -> bool:
+    """ "Kirsty's two have been with me on the SGO": the named person's children, in a message
+    about the carer bringing them up (not grandchildren visiting for tea)."""
+    i = mention.last
+    if i not in doc.possessive or i + 1 >= len(doc.bases) or doc.bases[i + 1] not in _OFFSPRING:
+        return False
+    low = doc.low
+    return not doc.wordset.isdisjoint(_KINSHIP_WORDS) or "with me" in low or "with us" in low
 
 
 def _parent_after(gap_after: str, right: str) -> bool:

@@ -18,16 +18,18 @@ from .types import SCHOOL, Span
 SCHOOL_TYPES = frozenset(
     {"primary", "junior", "juniors", "infant", "infants", "nursery", "high", "academy",
      "college", "grammar", "secondary", "school", "pru", "prep", "ce", "rc", "c", "catholic",
-     "prim", "accademy", "acadamy",
+     "prim", "comp", "accademy", "acadamy",
      "methodist", "community", "middle", "sixth", "form", "church", "cofe", "c.e", "r.c",
      "free", "specialist", "special", "day", "pre-school", "preschool", "pupil", "referral"}
 )  # fmt: skip
 # Words that close a school name.
 _HEADS = frozenset(
-    {"prim", "accademy", "acadamy", "unit", "primary", "juniors", "junior", "infants", "infant",
-     "nursery", "high", "academy",
-     "college", "grammar", "school", "pru", "prep", "preschool", "pre-school"}
+    {"prim", "comp", "accademy", "acadamy", "unit", "primary", "juniors", "junior", "infants",
+     "infant", "nursery", "high", "academy", "college", "grammar", "school", "pru", "prep",
+     "preschool", "pre-school"}
 )  # fmt: skip
+# Shortened school words, a school only straight after a capitalised name.
+_SHORT_HEADS = frozenset({"prim", "comp"})
 # Name words that make the phrase generic rather than a named school.
 _GENERIC = frozenset(
     {"virtual", "forest", "sunday", "summer", "home", "secondary", "primary", "local",
@@ -63,7 +65,7 @@ _CONTEXT = re.compile(
     r"(?i:goes to|go to|going to|attends|attending|attended|started at|starts at|start at|"
     r"starting at|moved to|moving to|move to|transferred to|got into|got a place at|"
     r"place at|offered|excluded from|expelled from|kicked out of|head at|teacher at|"
-    r"senco at|sendco at|ta at|dsl at|deputy head at|headteacher at|head teacher at|"
+    r"senco at|sendco at|ta at|dsl at|dt at|deputy head at|headteacher at|head teacher at|"
     r"office at|reception at|nursery at|pupil at|(?:year|yr|y) ?\d{1,2} at)\s+"
     r"((?:St\.? |Saint )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}|[A-Z]{2,4}\b)"
 )
@@ -155,6 +157,9 @@ def _typed_schools(doc: Doc, lex: Lexicon) -> list[Span]:
         ):
             k = end_tok + 1  # "free school meals", "the school run": a modifier, not a name
             continue
+        if base in _SHORT_HEADS and (k == 0 or not doc.cap(k - 1)):
+            k = end_tok + 1  # "the photo comp": only "Penrhos Comp", "Oakfield prim"
+            continue
         if base == "unit" and (k < 2 or doc.bases[k - 1] != "referral"):
             k += 1  # only "Pupil Referral Unit"
             continue
@@ -223,7 +228,7 @@ def _context_schools(doc: Doc, lex: Lexicon) -> list[Span]:
             continue
         sentence = _sentence(doc, m.start(1), m.end(1))
         role_context = "at" in m.group().split()[:3] and m.group().split()[0].lower() in (
-            "head", "teacher", "senco", "sendco", "ta", "dsl", "deputy", "headteacher",
+            "head", "teacher", "senco", "sendco", "ta", "dsl", "dt", "deputy", "headteacher",
         )  # fmt: skip
         if role_context or _SCHOOLISH.search(sentence) is not None:
             spans.append(Span(m.start(1), m.end(1), SCHOOL))
@@ -277,7 +282,7 @@ _CONTEXT_WORDS = frozenset(
     {"goes", "go", "going", "attends", "attending", "attended", "started", "starts", "start",
      "starting", "moved", "moving", "move", "transferred", "got", "place", "offered",
      "excluded", "expelled", "kicked", "head", "teacher", "senco", "sendco", "ta", "dsl",
-     "deputy", "headteacher", "office", "reception", "nursery", "pupil", "year", "yr"}
+     "deputy", "headteacher", "office", "reception", "nursery", "pupil", "year", "yr", "dt"}
 )  # fmt: skip
 
 

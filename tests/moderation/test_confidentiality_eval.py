@@ -31,6 +31,9 @@ VARIED_D = _HERE / "data" / "confidentiality_varied_d.jsonl"
 # 100 shorter messages in the dev set's style, written blind: first measured at recall 0.93,
 # precision 0.96, then tuned on.
 VARIED_E = _HERE / "data" / "confidentiality_varied_e.jsonl"
+# 100 messages exported-style from three kinds of group, written blind: measured at recall 0.89,
+# precision 0.96 both before and after tuning on set E, then tuned on.
+VARIED_F = _HERE / "data" / "confidentiality_varied_f.jsonl"
 # The dev set lives in shared/ beside the repository (as on developer machines and in CI).
 DEV = _HERE.parents[2] / "shared" / "data" / "confidentiality_dev.jsonl"
 
@@ -73,13 +76,15 @@ def _sets() -> list[Any]:
         pytest.param(VARIED_C, id="varied_c"),
         pytest.param(VARIED_D, id="varied_d"),
         pytest.param(VARIED_E, id="varied_e"),
+        pytest.param(VARIED_F, id="varied_f"),
     ]
 
 
-# Labelled spans a set may miss. Set C keeps hard cases the rules leave on purpose (a name-word
-# first name in apposition, "will brennan" in lowercase, an initial with a surname, a school
-# named without a school word); missing them more often would still fail.
-_SPAN_ALLOWANCE = {VARIED_C: 0.13}
+# Labelled spans a set may miss. Sets C and F keep hard cases the rules leave on purpose (a
+# name-word first name in apposition, "will brennan" in lowercase, an initial with a surname, a
+# school or children's home named without a school or street word, a relative known only as
+# "Mr Dempsey"); missing them more often would still fail.
+_SPAN_ALLOWANCE = {VARIED_C: 0.13, VARIED_F: 0.04}
 
 
 @pytest.mark.parametrize("path", _sets())

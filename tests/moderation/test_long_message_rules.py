@@ -139,6 +139,19 @@ FOUND = [
     ("Sienna-Rae's mum Jodie is in a hostel in Wigan now", "in a hostel", "birth_family"),
     ("their mum (my daughter Leanne) went into hospital under section in May", "Leanne",
      "birth_family"),
+    # a kinship carer bringing up her daughter's children
+    ("My daughter Kirsty's two have been with me 8 months now on the SGO", "Kirsty",
+     "birth_family"),
+    # a first name that is also a word, before an identifier it owns
+    ("Mo's Mosaic ID is 4418803 if anyone from duty can chase it", "Mo", "child_name"),
+    # pregnancy is a health detail
+    ("Keeley's 15 and has just told me she's pregnant", "pregnant", "health_detail"),
+    # a worker who has not visited
+    ("Our SSW Priyanka is brilliant but the kids' SW Neil Ashby hasn't visited in 11 weeks",
+     "Neil Ashby", "professional_named_negative"),
+    # "The DT at" names the school, and a shortened comprehensive
+    ("The DT at Greystone Edge wants Maddie's PEP comments", "Greystone Edge", "school"),
+    ("Got 2 Penrhos Comp blazers age 13-14, free to anyone", "Penrhos Comp", "school"),
 ]  # fmt: skip
 
 
@@ -183,6 +196,11 @@ LEFT_ALONE = [
     "Kyle is on a section 20 and his mum is under section 20 too, confusing",
     "her mum was pissed off that contact moved, fair enough really",
     "Whitney Houston on full blast on the school run, all three kids singing",
+    # grandchildren visiting, a competition, good news let slip, a YouTuber
+    "my daughter Amy's kids came round for tea, lovely afternoon",
+    "the photo comp at the summer fair was fun",
+    "Our SW Jo let slip the panel date early, brilliant news",
+    "Anyone else's teenager obsessed with Logan Paul? If I hear one more word about Prime",
     # a grandparent carer signing off
     "Thanks all, feeling much better after a sleep. Brenda (Nan to 3) x",
     # a complaint about something else, after a neutral mention of the only professional
