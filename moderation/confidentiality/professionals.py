@@ -124,9 +124,6 @@ def _reach(doc: Doc, pos: int, cue: str, lone_unpraised: bool) -> int:
     return 2 if _PRONOUN_START.match(doc.low, doc.sentence_start(pos)) is not None else 1
 
 
-_JUST_BEFORE = re.compile(r"\s*(?:for|about|with|by|at|of)?\s*")
-
-
 # "a complaint about the repairs", "to the council": the complaint names what it is about.
 _OTHER_OBJECT = re.compile(r"\b(?:about (?!her\b|him\b|them\b)|regarding|to the council)")
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -147,6 +144,9 @@ def _praised(doc: Doc, pos: int) -> bool:
 def _praise_pattern() -> re.Pattern[str]:
     words = sorted(set(lexicon().positive_cues), key=len, reverse=True)
     return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b")
+
+
+_JUST_BEFORE = re.compile(r"\s*(?:for|about|with|by|at|of)?\s*")
 
 
 def _named_next(text: str, cue_end: int, pros: list[tuple[int, int]]) -> int:

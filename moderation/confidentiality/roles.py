@@ -234,8 +234,6 @@ def classify(doc: Doc, mention: Mention, lex: Lexicon) -> str:
 
 
 _OFFSPRING = word_set("two three four kids children boys girls baby babies little lot bairns weans")
-
-
 _KINSHIP_WORDS = word_set("sgo kinship placed placement custody residence")
 
 
