@@ -218,8 +218,8 @@ def classify(doc: Doc, mention: Mention, lex: Lexicon) -> str:
         or near_after in _RIGHT_NEAR
         or near_after in _PRONOUNS
         or "(" in gap_after
-    ) and professional_context(left, right):
-        return PROFESSIONAL
+    ) and professional_context(_IS_TAIL.sub("", left), right):
+        return PROFESSIONAL  # "Brody's SW is Jenna Platt" as well as "SW Jenna Platt"
     if _contacted(before, left, gap_after):
         return PROFESSIONAL
     if (

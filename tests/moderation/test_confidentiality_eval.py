@@ -34,6 +34,9 @@ VARIED_E = _HERE / "data" / "confidentiality_varied_e.jsonl"
 # 100 messages exported-style from three kinds of group, written blind: measured at recall 0.89,
 # precision 0.96 both before and after tuning on set E, then tuned on.
 VARIED_F = _HERE / "data" / "confidentiality_varied_f.jsonl"
+# 120 messages in the dev set's style, written blind: measured at recall 0.935, precision 1.000,
+# then tuned on (named workers criticised).
+VARIED_G = _HERE / "data" / "confidentiality_varied_g.jsonl"
 # The dev set lives in shared/ beside the repository (as on developer machines and in CI).
 DEV = _HERE.parents[2] / "shared" / "data" / "confidentiality_dev.jsonl"
 
@@ -77,14 +80,15 @@ def _sets() -> list[Any]:
         pytest.param(VARIED_D, id="varied_d"),
         pytest.param(VARIED_E, id="varied_e"),
         pytest.param(VARIED_F, id="varied_f"),
+        pytest.param(VARIED_G, id="varied_g"),
     ]
 
 
-# Labelled spans a set may miss. Sets C and F keep hard cases the rules leave on purpose (a
+# Labelled spans a set may miss. Sets C, F and G keep hard cases the rules do not reach yet (a
 # name-word first name in apposition, "will brennan" in lowercase, an initial with a surname, a
 # school or children's home named without a school or street word, a relative known only as
-# "Mr Dempsey"); missing them more often would still fail.
-_SPAN_ALLOWANCE = {VARIED_C: 0.13, VARIED_F: 0.04}
+# "Mr Dempsey", a date of birth with no birth word near it); missing them more often still fails.
+_SPAN_ALLOWANCE = {VARIED_C: 0.13, VARIED_F: 0.04, VARIED_G: 0.10}
 
 
 @pytest.mark.parametrize("path", _sets())

@@ -152,6 +152,13 @@ FOUND = [
     # "The DT at" names the school, and a shortened comprehensive
     ("The DT at Greystone Edge wants Maddie's PEP comments", "Greystone Edge", "school"),
     ("Got 2 Penrhos Comp blazers age 13-14, free to anyone", "Penrhos Comp", "school"),
+    # a worker's role given with "is", and more ways of criticising
+    ("Brody's SW is Jenna Platt and honestly she's the laziest person I've dealt with",
+     "Jenna Platt", "professional_named_negative"),
+    ("IRO Colin Redfern read my notes back to me and got half of them wrong", "Colin Redfern",
+     "professional_named_negative"),
+    ("the head of year, Mr Stobart, said in front of the kids that they always end up like this",
+     "Mr Stobart", "professional_named_negative"),
 ]  # fmt: skip
 
 
