@@ -33,7 +33,6 @@ _ORGS = (
 _DET = r"(?:our|my|his|her|their|the|a|new|kids'?|x's|[a-z]+'s)"
 
 LEFT_ROLE = re.compile(rf"(?:^|[\s(,])(?:{ROLES})\s*[,:(-]?\s*$")
-
 RIGHT_ROLE = re.compile(
     rf"^(?:\s*\(\s*(?:{_DET}\s+)?|\s*,\s*{_DET}\s+|\s+{_DET}\s+|\s*-\s*(?:{_DET}\s+)?)"
     rf"(?:{_MODIFIER}\s+)?(?:{ROLES})\b"
