@@ -126,9 +126,8 @@ def _answers_cue(doc: Doc, start: int, date: str, cue_end: int) -> bool:
     if start - cue_end > _FAR or _FULL_YEAR.search(date) is None:
         return False
     between = doc.text[cue_end:start]
-    breaks = sum(between.count(c) for c in ".!?\n")
     return (
-        breaks <= 1
+        doc.sentence(start) - doc.sentence(cue_end - 1) <= 1
         and _EVENT.search(between) is None
         and _ANSWER.search(doc.low, max(cue_end, start - 12), start) is not None
     )

@@ -93,7 +93,7 @@ _VERDICT_WORDS = 2
 def _verdict(doc: Doc, pos: int) -> bool:
     """The sentence holding `pos` is a few words at most."""
     start = doc.sentence_start(pos)
-    return len(doc.low[start : _sentence_end(doc, pos)].split()) <= _VERDICT_WORDS
+    return len(doc.low[start : doc.sentence_end(pos)].split()) <= _VERDICT_WORDS
 
 
 _QUESTION_REST = re.compile(r"[^.!?\n]*\?")
@@ -115,7 +115,7 @@ def _reach(doc: Doc, pos: int, cue: str, lone_unpraised: bool) -> int:
     `lone_unpraised`: the message names one professional and does not praise them, so a
     complaint being made ("Complaint going in tomorrow") is about them."""
     if cue in _PROCESS and (
-        (lone_unpraised and _OTHER_OBJECT.search(doc.low, pos, _sentence_end(doc, pos)) is None)
+        (lone_unpraised and _OTHER_OBJECT.search(doc.low, pos, doc.sentence_end(pos)) is None)
         or _asks_about_someone(doc, pos)
     ):
         return _PROCESS_REACH
@@ -126,17 +126,11 @@ def _reach(doc: Doc, pos: int, cue: str, lone_unpraised: bool) -> int:
 
 # "a complaint about the repairs", "to the council": the complaint names what it is about.
 _OTHER_OBJECT = re.compile(r"\b(?:about (?!her\b|him\b|them\b)|regarding|to the council)")
-_SENTENCE_END = re.compile(r"[.!?\n]")
-
-
-def _sentence_end(doc: Doc, pos: int) -> int:
-    end = _SENTENCE_END.search(doc.low, pos)
-    return end.start() if end is not None else len(doc.low)
 
 
 def _praised(doc: Doc, pos: int) -> bool:
     """The sentence around `pos` has a praise word ("Shout out to Priya", "amazing")."""
-    sentence = doc.low[doc.sentence_start(pos) : _sentence_end(doc, pos)]
+    sentence = doc.low[doc.sentence_start(pos) : doc.sentence_end(pos)]
     return _praise_pattern().search(sentence) is not None
 
 

@@ -66,7 +66,7 @@ _CONTEXT = re.compile(
     r"starting at|moved to|moving to|move to|transferred to|got into|got a place at|"
     r"place at|offered|excluded from|expelled from|kicked out of|head at|teacher at|"
     r"senco at|sendco at|ta at|dsl at|dt at|deputy head at|headteacher at|head teacher at|"
-    r"office at|reception at|nursery at|pupil at|(?:year|yr|y) ?\d{1,2} at)\s+"
+    r"office at|reception at|nursery at|pupil at|(?:year|yr) ?\d{1,2} at)\s+"
     r"((?:St\.? |Saint )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}|[A-Z]{2,4}\b)"
 )
 # Tokens from a _CONTEXT cue's first word to the first of the name after it, at most.

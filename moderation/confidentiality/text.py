@@ -337,6 +337,12 @@ class Doc:
         assert self._bounds is not None
         return self._bounds[k - 1] if k > 0 else 0
 
+    def sentence_end(self, pos: int) -> int:
+        """Offset where the sentence containing character `pos` ends (after its closing marks)."""
+        k = self.sentence(pos)
+        assert self._bounds is not None
+        return self._bounds[k] if k < len(self._bounds) else len(self.text)
+
     def gap(self, i: int) -> str:
         """The characters between token i and token i + 1."""
         return self.text[self.ends[i] : self.starts[i + 1]]

@@ -54,3 +54,17 @@ def test_tokens_match_the_regex_on_every_path() -> None:
             base == token or (i in doc.possessive and token == base + "'s")
             for i, (base, token) in enumerate(zip(doc.bases, parts[1::2], strict=True))
         ), text
+
+
+def test_sentence_start_and_end_bound_the_same_sentence() -> None:
+    text = "Mr Hollis rang. Fuming!! Ours is 3.5 miles away\nSee you at 10."
+    doc = prepare(text)
+    spans = {
+        doc.sentence(p): (doc.sentence_start(p), doc.sentence_end(p)) for p in range(len(text))
+    }
+    assert [text[a:b] for a, b in spans.values()] == [
+        "Mr Hollis rang.",
+        " Fuming!!",
+        " Ours is 3.5 miles away\n",
+        "See you at 10.",
+    ]
