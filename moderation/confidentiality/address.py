@@ -55,7 +55,7 @@ _FLAT = re.compile(
     r"\b[Ff]lat\s*\d{1,4}[a-zA-Z]?,?\s+(?:[A-Z][\w'-]*\s+){1,2}"
     r"(?:House|Tower|Towers|Point|Heights|Lodge|Mansions|Buildings|Block|Court|Place|Hall)\b"
 )
-_ESTATE = re.compile(r"(?<![\w'-])((?:[A-Z][\w'-]*\s+){1,2})[Ee]state\b")
+_ESTATE = re.compile(r"(?<![\w'-])((?:[A-Z][\w'-]*\s+){1,2})(?:[Ee]state|flats)\b")
 _LOWER_ESTATE = re.compile(r"\b(?:on|off|from|near)\s+the\s+([a-z][\w'-]*)\s+estate\b")
 
 _ESTATE_STOP = frozenset(
@@ -79,7 +79,11 @@ _FAMOUS = frozenset(
      "london road", "market street", "pudding lane", "privet drive", "route way", "right way",
      "wrong way", "long way", "other way", "that way", "this way", "every way", "some way",
      "my way", "your way", "our way", "their way", "his way", "her way", "fast lane",
-     "slow lane", "middle lane", "inside lane", "red carpet", "times square"}
+     "slow lane", "middle lane", "inside lane", "red carpet", "times square",
+     "sauchiehall street", "buchanan street", "argyle street", "princes street", "bold street",
+     "northumberland street", "rye lane", "botanic gardens", "kew gardens", "kensington gardens",
+     "covent garden", "leicester square", "trafalgar square", "shaftesbury avenue",
+     "kings road", "king's road", "old kent road", "lime street", "piccadilly gardens"}
 )  # fmt: skip
 _UNIT_WORDS = frozenset(
     {"minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days", "week",
@@ -182,6 +186,15 @@ def _street_matches(doc: Doc) -> list[re.Match[str]]:
     return found
 
 
+# "the contact centre on Dunmore Road": a street named for a public building on it, not a home.
+_VENUE_ON = re.compile(
+    r"\b(?:centre|center|office|offices|hospital|clinic|surgery|library|station|church|mosque|"
+    r"gym|pool|shop|shops|caf[eé]|pub|chippy|takeaway|barbers?|hall|museum|cinema|court)"
+    r"\s+(?:on|in|off)\s+$",
+    re.IGNORECASE,
+)
+
+
 def find_named_streets(doc: Doc, lex: Lexicon) -> list[Span]:
     spans: list[Span] = []
     for m in _street_matches(doc):
@@ -201,6 +214,8 @@ def find_named_streets(doc: Doc, lex: Lexicon) -> list[Span]:
         if all(p.isupper() for p in parts):
             continue
         start = m.end() - len(name) - 1 - len(suffix)
+        if _VENUE_ON.search(doc.text, max(0, start - 20), start):
+            continue
         spans.append(Span(start, m.end(), ADDRESS))
     if doc.wordset.isdisjoint(_LOWER_CONTEXT):
         return spans
@@ -211,11 +226,24 @@ def find_named_streets(doc: Doc, lex: Lexicon) -> list[Span]:
     return spans
 
 
+# Welsh street names put the street word first: "Heol Glanyrafon Fach", "14 Maes Gwyn".
+# "Maes", "Lon", "Clos" and "Cae" are common words or names too, so only after a house number.
+_WELSH_STREET = re.compile(
+    r"(?<![\w'-])(?:\d{1,4}[a-z]?,?\s+(?:Maes|L[oô]n|Clos|Cae)|"
+    r"(?:\d{1,4}[a-z]?,?\s+)?(?:Heol|Ffordd|Stryd|Rhodfa|Cilgant))(?:\s+[A-Z][\w'-]*){1,3}"
+)
+WELSH_STREET_WORDS = word_set("heol ffordd stryd rhodfa cilgant maes lon lôn clos cae")
+
+
+def find_welsh_streets(doc: Doc) -> list[Span]:
+    return [Span(m.start(), m.end(), ADDRESS) for m in _WELSH_STREET.finditer(doc.text)]
+
+
 def find_flats_and_estates(doc: Doc, lex: Lexicon) -> list[Span]:
     spans: list[Span] = []
     if "flat" in doc.wordset:
         spans.extend(Span(m.start(), m.end(), ADDRESS) for m in _FLAT.finditer(doc.text))
-    if "estate" not in doc.wordset:
+    if "estate" not in doc.wordset and "flats" not in doc.wordset:
         return spans
     for m in _ESTATE.finditer(doc.text):
         parts = m.group(1).split()

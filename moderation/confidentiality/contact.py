@@ -134,3 +134,28 @@ def find_emails(doc: Doc) -> list[Span]:
             end -= 1
         spans.append(Span(m.start() + (len(m.group()) - len(m.group().lstrip("."))), end, EMAIL))
     return spans
+
+
+# An address read out or typed by voice: "pauline mcardle at example dot co dot uk". The part
+# before "at" is one or two words (voice typing drops the dot between first and last name).
+_SPOKEN_EMAIL = re.compile(
+    r"(?<![\w.])(?:(?P<first>[a-z][\w.+-]{0,40})\s+)?"
+    r"(?P<local>[a-z][\w.+-]{0,40}(?:\s+(?:dot|underscore)\s+[a-z0-9][\w+-]{0,40}){0,2})\s+at\s+"
+    r"[a-z0-9][a-z0-9-]{0,62}(?:\s+dot\s+[a-z0-9-]{2,20}){0,3}"
+    r"\s+dot\s+(?:uk|com|org|net|scot|wales|cymru|ie)\b"
+)
+_SPOKEN_FILLER = frozenset({"me", "us", "him", "her", "them", "it", "is", "email", "mail", "on"})
+
+
+def find_spoken_emails(doc: Doc, common_words: frozenset[str]) -> list[Span]:
+    """Addresses written out in words, only with a known ending ("uk", "com") so that
+    "meet at the cafe dot dot dot" is left alone."""
+    spans: list[Span] = []
+    for m in _SPOKEN_EMAIL.finditer(doc.low):
+        local = m.group("local")
+        if local in common_words or local in _SPOKEN_FILLER:
+            continue
+        first = m.group("first")
+        ok_first = first is not None and first not in common_words and first not in _SPOKEN_FILLER
+        spans.append(Span(m.start("first") if ok_first else m.start("local"), m.end(), EMAIL))
+    return spans

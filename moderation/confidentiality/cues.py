@@ -30,7 +30,7 @@ _ORGS = (
     r"department|dept|surgery|clinic|practice|la|ifa|authority|hq|court|police|desk|"
     r"front desk|reception"
 )
-_DET = r"(?:our|my|his|her|their|the|a|new|kids'?|x's|[a-z]+'s)"
+_DET = r"(?:our|my|his|her|their|there|thier|the|a|new|kids'?|x's|[a-z]+'s)"
 
 LEFT_ROLE = re.compile(rf"(?:^|[\s(,])(?:{ROLES})\s*[,:(-]?\s*$")
 RIGHT_ROLE = re.compile(

@@ -33,7 +33,7 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _AFTER = re.compile(
-    r"[\s,)]*(?:(?:is|was|'s)\s+)?(?:(?:his|her|their|my|the)\s+)?"
+    r"[\s,)]*(?:(?:is|was|'s|for|as)\s+)?(?:(?:his|her|their|my|the)\s+)?"
     r"(?:birthday|bday|b'day|d\.?o\.?b|date of birth)\b",
     re.IGNORECASE,
 )
@@ -55,23 +55,25 @@ def _plausible(m: re.Match[str]) -> bool:
     return True
 
 
-# Birth words, in this order: "\b(?:dob|d\.o\.b|date of birth|birth ?date|born|b'?-?days?|
+# Birth words, in this order: "\b(?:dobs?|d\.o\.b|date of birth|birth ?date|born|b'?-?days?|
 # birthdays?)\b", written so that every branch starts with a letter and the engine can skip to
 # the next "b" or "d" instead of trying the whole pattern at every position.
 _CUE = re.compile(
-    r"(?:d(?<!\wd)(?:ob|\.o\.b|ate of birth)|b(?<!\wb)(?:irth ?date|orn|'?-?days?|irthdays?))\b"
+    r"(?:d(?<!\wd)(?:obs?|\.o\.b|ate of birth)|b(?<!\wb)(?:irth ?date|orn|'?-?days?|irthdays?))\b"
 )
 # Between a birth word and its date: a few words, no sentence break ("DOB is", "born on the").
 _BETWEEN = re.compile(r"[^.!?\n]{0,34}")
 # "she'll be 6 on 19th August": an age reached on a date is a birthday too.
-_AGE_VERBS = frozenset({"be", "turn", "turns", "turning"})
+_AGE_VERBS = frozenset({"be", "turn", "turns", "turning", "turned"})
 # "put the DOB on the form. Ours is 22nd January 2017": a full date with its year may answer a
 # birth word in the sentence before, when it is given as "X is <date>".
 _FULL_YEAR = re.compile(r"(?:19|20)\d\d")
 _ANSWER = re.compile(r"(?:\bis|\bwas|'s)\s+(?:the\s+)?$")
 _FAR = 90
-# "Ollie Brannigan, 03/11/2014": a dated full date straight after a child's name.
+# "Ollie Brannigan, 03/11/2014": a dated full date straight after a child's name; in a message
+# about birth dates ("DOBs for the list: Rhianna 03/09/2017"), a space is enough between them.
 _AFTER_NAME = re.compile(r"\s*[,(:-]\s*(?:(?:born|dob|d\.o\.b\.?)\s*:?\s*)?")
+_AFTER_NAME_LOOSE = re.compile(r"\s*(?:[,(:-]\s*)?(?:(?:born|dob|d\.o\.b\.?)\s*:?\s*)?")
 _OWN_BEFORE = re.compile(
     r"\b(?:my|mine|i)\b\W*$|\b(?:my|our) (?:hubby|husband|wife|partner|other half|fianc[eé]e?|"
     r"mum|mam|dad|mother|father|nan|gran|grandma|grandad|sister|brother|friend|son|daughter|"
@@ -110,9 +112,9 @@ def age_cues(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-def date_after_name(doc: Doc, end: int) -> Span | None:
+def date_after_name(doc: Doc, end: int, about_births: bool) -> Span | None:
     """A date with its year written straight after a name ending at `end`."""
-    sep = _AFTER_NAME.match(doc.text, end)
+    sep = (_AFTER_NAME_LOOSE if about_births else _AFTER_NAME).match(doc.text, end)
     if sep is None:
         return None
     m = _DATE.match(doc.text, sep.end())

@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import Lexicon
 from .text import Doc, may_contain
 from .types import BIRTH_FAMILY, Span
 
 _CIRCUMSTANCE = re.compile(
     r"(?:in prison|in jail|in custody|prison|jail|gaol|hmp|locked up|on remand|remanded|"
-    r"sentenced|got out of prison|released from prison|(?:been |was |got )?released early|"
-    r"been released|applying to (?:discharge|revoke)(?: the (?:order|sgo|care order))?|"
+    r"sentenced|got out of prison|released from prison|"
+    r"got (?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|life) ?"
+    r"(?:years|yrs|months)(?=\s*(?:[.,;:!?\n]|$|for\b|inside\b|in prison\b))|"
+    r"(?:been |was |got )?released early|been released|"
+    r"(?:applied|applying) for (?:a |an )?(?:residence|child arrangements?|contact|"
+    r"special guardianship|sgo)(?: order)?|"
+    r"applying to (?:discharge|revoke)(?: the (?:order|sgo|care order))?|"
     r"(?:discharge|revoke) the (?:order|sgo|care order)|(?:got |been )?sent down|"
     r"using again|still using|back on drugs|on drugs|(?:back )?on the gear|"
     r"under the influence|"
@@ -24,7 +30,9 @@ _CIRCUMSTANCE = re.compile(
     r"off (?:his|her|their) face|in a (?:hostel|refuge|homeless shelter)|sofa[- ]surfing|"
     r"(?:went )?(?:into hospital )?under (?:a )?section(?!\s*(?:20|31|38|47|17)\b)|"
     r"drugs|heroin|crack|cocaine|relapsed|overdosed?|od'd|drinking again|drinking|"
-    r"drink problem|alcoholic|alcohol|rehab|detox|died|dead|passed away|killed|murdered|"
+    r"drink problem|drank (?:all )?(?:through|during) (?:the|her|each) pregnanc(?:y|ies)|"
+    r"(?:getting |being |been |was )?(?:removed|deported) (?:back )?to [a-z]+|alcoholic|"
+    r"alcohol|rehab|detox|died|dead|passed away|killed|murdered|"
     r"suicide|took (?:his|her|their) own life|being deported|deported|deportation|deport|"
     r"contesting|contest(?:ed|s)?|fighting (?:for|the|us|it)|appealing|appeal|"
     r"non[- ]?molestation(?: order)?|non[- ]?mol\b|injunction|(?:in a )?refugee camp|in a camp|"
@@ -37,10 +45,10 @@ _CIRCUMSTANCE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
-    r"\b(?:(?:my|his|her|their|the kids'?|the children's)\s+)?"
+    r"\b(?:(?:my|his|her|their|the (?:kids|bairns|weans)'?|the children's)\s+)?"
     r"(?:(?:little|big|older|younger|baby|half|step)[ -]?)?"
     r"(?:birth (?:mum|mam|mother|dad|father|parents?|family)|bio (?:mum|dad)|mum|mam|mom|"
-    r"mother|dad|father|parents|step-?dad|step-?mum|nan|nana|nanna|gran|granny|grandma|"
+    r"mummy|mammy|mother|dad|da|daddy|father|parents|step-?dad|step-?mum|nan|nana|nanna|gran|granny|grandma|"
     r"grandad|grandpa|aunt|auntie|aunty|uncle|cousin|brother|sister|sibling|"
     r"mum's (?:boyfriend|partner)|dad's (?:girlfriend|partner)|daughter|son)\b",
     re.IGNORECASE,
@@ -48,8 +56,8 @@ _RELATIVE = re.compile(
 # Every _RELATIVE match contains one of these: a window without any cannot hold a match, and
 # the substring tests are far cheaper than trying the pattern at every position.
 _RELATIVE_STEMS = (
-    "mum", "mam", "mom", "mother", "dad", "father", "parent", "nan", "gran", "aunt", "uncle",
-    "cousin", "brother", "sister", "sibling", "daughter", "son", "birth",
+    "mum", "mam", "mom", "mother", "da", "father", "parent", "nan", "gran", "aunt", "uncle",
+    "cousin", "brother", "sister", "sibling", "son", "birth",
 )  # fmt: skip
 
 
@@ -58,6 +66,11 @@ _TAIL = re.compile(
     r"(?:,\s*(?:overdose|suicide|drugs|drink|alcohol))?)",
 )
 _MAX_GAP = 60
+# How far back a pronoun before the circumstance may point to the relative it stands for.
+_PRONOUN_GAP = 200
+_PRONOUN_BEFORE = re.compile(
+    r"\b(?:he|she|they)(?:'s|'ve)?\s+(?:has\s+|had\s+|was\s+|is\s+)?$", re.IGNORECASE
+)
 _OWN = re.compile(
     r"(?:my|our)\s+"
     r"(?!(?:little |big |older |younger |half |step)?(?:brother|sister|daughter|son)\b)",
@@ -110,13 +123,15 @@ CIRCUMSTANCE_WORDS = frozenset(
      "od'd", "drinking", "drink", "alcoholic", "alcohol", "rehab", "detox", "died", "dead",
      "passed", "killed", "murdered", "suicide", "took", "being", "deported", "deportation",
      "deport", "contesting", "contest", "discharge", "revoke", "applying", "contested",
-     "contests", "fighting", "appealing", "appeal", "non-molestation", "non", "nonmolestation",
+     "contests", "applied", "fighting", "appealing", "appeal", "non-molestation", "non",
+     "nonmolestation", "mol", "drank", "removed",
      "non-mol", "nonmol", "camp", "injunction", "restraining", "neglect", "neglected",
      "domestic", "sectioned", "psychiatric", "mental", "homeless",
      "sex", "prostitution", "trafficked", "county", "can't", "cant", "couldn't", "couldnt",
      "not", "won't", "wont", "placed", "lives", "live", "in", "got", "released", "back", "on",
      "sent", "gear", "influence", "drunk", "face", "gone", "went", "moved", "pissed",
-     "hammered", "steaming", "hostel", "refuge", "sofa", "sofa-surfing", "surfing", "section"}
+     "hammered", "steaming", "hostel", "refuge", "sofa", "sofa-surfing", "surfing", "section",
+     "years", "yrs", "months"}
 )  # fmt: skip
 _TRIGGERS = CIRCUMSTANCE_WORDS - {"in", "got", "back", "on", "not", "being", "took", "non"}
 
@@ -128,9 +143,9 @@ _NEXT_WORD = {
 }  # fmt: skip
 
 
-def _matches(doc: Doc) -> list[re.Match[str]]:
+def _matches(doc: Doc) -> list[tuple[int, int]]:
     """Circumstance phrases, found by trying the pattern only at trigger words."""
-    out: list[re.Match[str]] = []
+    out: list[tuple[int, int]] = []
     last_end = -1
     bases = doc.bases
     last = len(bases) - 1
@@ -143,37 +158,79 @@ def _matches(doc: Doc) -> list[re.Match[str]]:
                 continue
             m = _CIRCUMSTANCE.match(doc.text, doc.starts[k])
             if m is not None and m.end() >= doc.ends[i]:
-                out.append(m)
+                out.append(m.span())
                 last_end = m.end()
                 break
     return out
 
 
-def find_circumstances(doc: Doc) -> list[tuple[Span, int]]:
+# Words that put someone in a prison or take them out of it: "in Styal", "released from Low
+# Newton", "moved to Belmarsh".
+_INTO = frozenset({"in", "at", "to", "from", "of"})
+_OUT = frozenset({"released", "out", "let", "transferred", "moved"})
+_BEING = frozenset({"being", "been", "was", "is", "got", "getting", "gets"})
+
+
+def _prison_matches(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
+    """A prison named after "in", "from", "released from": "her dad's in Maghaberry"."""
+    out: list[tuple[int, int]] = []
+    bases = doc.bases
+    for i in doc.where(lex.prison_ends):
+        for words in (1, 2):
+            j = i - words + 1
+            if j < 1 or " ".join(bases[j : i + 1]) not in lex.prisons:
+                continue
+            k = j - 1 if bases[j - 1] not in ("hmp", "hmyoi") else j - 2
+            if k < 0 or bases[k] not in _INTO:
+                continue
+            if bases[k] in ("from", "of") and k > 0 and bases[k - 1] in _OUT:
+                k -= 1
+                if k > 0 and bases[k - 1] in _BEING:
+                    k -= 1
+            out.append((doc.starts[k], doc.ends[i]))
+    return out
+
+
+def find_circumstances(doc: Doc, lex: Lexicon) -> list[tuple[Span, int]]:
     """Circumstance spans with the character offset of the relative word they hang on."""
     out: list[tuple[Span, int]] = []
     text = doc.text
-    for m in _matches(doc):
-        sentence = doc.sentence(m.start())
-        lo = max(0, m.start() - _MAX_GAP)
+    found = _matches(doc)
+    if not doc.wordset.isdisjoint(lex.prison_ends):
+        found = sorted([*found, *_prison_matches(doc, lex)])
+    for m_start, m_end in found:
+        sentence = doc.sentence(m_start)
+        lo = max(0, m_start - _MAX_GAP)
         rel_start = -1
-        if may_contain(text[lo : m.start()], _RELATIVE_STEMS):
-            for r in _relatives(doc, lo, m.start()):
+        if may_contain(text[lo:m_start], _RELATIVE_STEMS):
+            for r in _relatives(doc, lo, m_start):
                 if doc.sentence(r.start()) == sentence and not _own_family(r.group()):
                     rel_start = r.start()
-        if rel_start >= 0 and _RELOCATION.match(m.group()) and _MINE.match(text, rel_start):
+        if rel_start < 0 and _PRONOUN_BEFORE.search(text, max(0, m_start - 12), m_start):
+            # "her dad doesn't come any more... I couldn't tell her he got sent down": the
+            # pronoun carries the relative named earlier in the sentence.
+            far = max(doc.sentence_start(m_start), m_start - _PRONOUN_GAP)
+            if may_contain(text[far:m_start], _RELATIVE_STEMS):
+                for r in _relatives(doc, far, m_start):
+                    if not _own_family(r.group()):
+                        rel_start = r.start()
+        if (
+            rel_start >= 0
+            and _RELOCATION.match(text, m_start, m_end)
+            and _MINE.match(text, rel_start)
+        ):
             continue
         if rel_start < 0:
             after = None
-            if may_contain(text[m.end() : m.end() + 25], _RELATIVE_STEMS):
-                following = _relatives(doc, m.end(), m.end() + 25)
+            if may_contain(text[m_end : m_end + 25], _RELATIVE_STEMS):
+                following = _relatives(doc, m_end, m_end + 25)
                 after = following[0] if following else None
             if after is None or doc.sentence(after.start()) != sentence:
                 continue
-            start, anchor = m.start(), after.start()
+            start, anchor = m_start, after.start()
         else:
             start, anchor = rel_start, rel_start
-        end = m.end()
+        end = m_end
         tail = _TAIL.match(text, end)
         if tail is not None:
             end = tail.end()

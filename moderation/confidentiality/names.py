@@ -46,7 +46,8 @@ NOT_SURNAMES = frozenset(
      "project", "arena", "stadium", "theatre", "theater", "gallery", "festival", "hotel",
      "cinema", "leisure", "village", "world", "land", "kingdom", "farm", "centre's",
      "facebook", "tiktok", "instagram", "snapchat", "whatsapp", "youtube", "messenger",
-     "google", "zoom", "teams", "netflix", "xbox", "playstation", "mcdonalds", "mcdonald's"}
+     "google", "zoom", "teams", "netflix", "xbox", "playstation", "mcdonalds", "mcdonald's",
+     "epipen", "calpol", "inhaler"}
 )  # fmt: skip
 # Cue words after which a capitalised unknown word is still taken as a child's first name.
 CHILD_CUES = frozenset(
@@ -68,7 +69,10 @@ _POSSESSED = frozenset(
      "aunt", "uncle", "brother", "sister", "sw", "social", "school", "teacher", "senco",
      "address", "dob", "birthday", "diagnosis", "meds", "medication", "contact", "placement",
      "foster", "carers", "nhs", "upn", "mosaic", "lcs", "passport", "pep", "ehcp", "case",
-     "ref", "reference", "id"}
+     "ref", "reference", "id", "epilepsy", "adhd", "autism", "asthma", "inhaler", "seizures",
+     "eczema", "allergy", "allergies", "condition", "paediatrician", "consultant", "tablets",
+     "epipen", "diabetes", "insulin", "prescription", "paed", "appointment", "gp", "dentist",
+     "hospital"}
 )  # fmt: skip
 # Surname shapes distinctive enough to make a name-word a first name ("poppy mcgarrigle").
 _DISTINCT_SURNAME = re.compile(
@@ -248,6 +252,8 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     # Unknown names after a relative ("birth mum Jolene") or before "'s school" are looked for
     # only where those words are, so everyday "mum" and "dad" do not open the wider search.
     slots = _relative_slots(doc) if not words.isdisjoint(RELATIVE_CUES) else []
+    if "mc" in doc.low or "o'" in doc.low or "mac" in doc.low:
+        slots += _clan_slots(doc, lex)
     if doc.possessive and not words.isdisjoint(_POSSESSED):
         slots += _possessive_slots(doc)
     if not known and not unknown_ok and not slots and "lil" not in words:
@@ -259,7 +265,12 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         unknown = _unknown_caps(doc, heads) if unknown_ok else []
         unknown += [i for i in slots if bases[i] not in heads]
         if unknown:
+            # Later mentions of a name learnt from its slot ("Tiegan's school ... confirm
+            # Tiegan Docherty") are tried too: they are accepted once the first one is.
+            again = {bases[i] for i in unknown}
+            unknown += [i for i in doc.capitalised if bases[i] in again]
             cands = sorted({*cands, *unknown})
+    learnt: set[str] = set()
     n = len(bases)
     free = 0
     for i in cands:
@@ -269,9 +280,10 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         if base not in heads:
             # Not a listed name, title or nickname (those are all in `heads`), so only a
             # person's slot can make it one.
-            if _cued_unknown(doc, i, lex):
+            if base in learnt or _cued_unknown(doc, i, lex):
                 mention = _extend(doc, i, i, 2, lex)
                 if mention is not None:
+                    learnt.add(base)
                     out.append(mention)
                     free = mention.last + 1
                 else:
@@ -301,7 +313,9 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
                 free = mention.last + 1
                 continue
         strength = first_strength(doc, name_tok, lex)
-        if strength == 0 and _cued_unknown(doc, name_tok, lex):
+        if (strength == 0 and _cued_unknown(doc, name_tok, lex)) or (
+            strength == 1 and _after_role(doc, name_tok)
+        ):
             strength = 2
         if strength == 0:
             continue
@@ -315,6 +329,22 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         else:
             free = name_tok + 1
     return out
+
+
+# Roles written straight before a worker's first name ("our ssw jo"), and name-words that are
+# far more often the verb after them ("the sw will ring").
+_ROLE_BEFORE = frozenset({"sw", "ssw", "iro", "fsw", "senco", "sendco", "hv"})
+_MODAL_NAMES = frozenset({"will", "may", "mark", "bill", "sue", "pat", "rob", "grant"})
+
+
+def _after_role(doc: Doc, i: int) -> bool:
+    """A name-word straight after a role abbreviation is that worker's name: "ssw jo"."""
+    return (
+        i > 0
+        and doc.joined(i - 1)
+        and doc.bases[i - 1] in _ROLE_BEFORE
+        and doc.bases[i] not in _MODAL_NAMES
+    )
 
 
 def _lil_unknown(doc: Doc, i: int, lex: Lexicon) -> bool:
@@ -338,6 +368,28 @@ def _relative_slots(doc: Doc) -> list[int]:
     """Capitalised tokens straight after a relative word: "uncle Dwayne"."""
     n = len(doc.bases)
     return [i + 1 for i in doc.where(RELATIVE_CUES) if i + 1 < n and doc.cap(i + 1)]
+
+
+# "McKenna", "O'Hare", "MacLeod": a surname by its shape alone.
+_CLAN_SURNAME = re.compile(r"(?:o'|mc|mac(?=[a-z]{4}))[a-z]{3,}")
+
+
+def _before_clan_surname(doc: Doc, i: int, lex: Lexicon) -> bool:
+    j = i + 1
+    return (
+        j < len(doc.bases)
+        and doc.joined(i)
+        and doc.cap(j)
+        and not doc.word(j).isupper()
+        and _CLAN_SURNAME.fullmatch(doc.bases[j]) is not None
+        and doc.bases[j] in lex.surnames
+    )
+
+
+def _clan_slots(doc: Doc, lex: Lexicon) -> list[int]:
+    """Capitalised tokens straight before a listed Mc, Mac or O' surname: "Bugsy McKenna", a
+    nickname the first-name list cannot know."""
+    return [i for i in doc.capitalised if _before_clan_surname(doc, i, lex)]
 
 
 def _possessive_slots(doc: Doc) -> list[int]:
@@ -402,7 +454,7 @@ def _cued_unknown(doc: Doc, i: int, lex: Lexicon) -> bool:
         return True
     if i > 1 and doc.bases[i - 1] in _YOUNG_NOUNS and doc.bases[i - 2] == "young":
         return True
-    if _possessed_after(doc, i):
+    if _possessed_after(doc, i) or _before_clan_surname(doc, i, lex):
         return True
     if doc.low[max(0, doc.starts[i] - 12) : doc.starts[i]].endswith(_NAME_IS):
         return True

@@ -17,7 +17,8 @@ from .text import Doc
 _UNNAMED = re.compile(
     r"\b(?:the|our|my|his|her|their|a|new)\s+(?:new\s+)?(?:sw|social worker|ssw|iro|teacher|"
     r"head|headteacher|senco|manager|team manager|worker|nurse|gp|doctor|judge|guardian|"
-    r"solicitor|therapist|supervisor|la|council|school|agency)\b",
+    r"solicitor|therapist|supervisor|la|council|school|agency)\b|"
+    r"\b(?:birth|bio)\s+(?:mum|mam|mother|dad|father|parents?)\b",
     re.IGNORECASE,
 )
 
@@ -32,6 +33,9 @@ _COPULA = re.compile(r"(?:he|she|they)(?:'s|'re| is| are)\s+$", re.IGNORECASE)
 # "Femi, our new SW, turned up late": a role set off by commas straight after the name is that
 # same person, not someone else.
 _APPOSITIVE = re.compile(r"\s*[,(]\s*" + _UNNAMED.pattern + r"\s*[,)]", re.IGNORECASE)
+
+
+_CONTRAST = re.compile(r"\b(?:but|whereas|unlike|thank)\b", re.IGNORECASE)
 
 
 def _someone_else(between: str) -> bool:
@@ -74,6 +78,29 @@ def _complaints(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+# Words that turn a negative word round: "not her fault", "they're not all bad".
+_NEGATION = frozenset(
+    {"not", "no", "never", "nothing", "without", "isn't", "wasn't", "aren't", "weren't",
+     "don't", "doesn't", "won't", "hardly", "nobody's"}
+)  # fmt: skip
+
+
+def _weak_complaints(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Single words a sentiment lexicon scores as negative ("ignored", "clueless"), outside
+    the complaint phrases already found and not negated just before."""
+    words = doc.wordset & lexicon().weak_negative
+    if not words:
+        return []
+    out: list[tuple[int, int]] = []
+    for k in doc.where(words):
+        start = doc.starts[k]
+        if any(a <= start < b for a, b in taken):
+            continue
+        if _NEGATION.isdisjoint(doc.bases[max(0, k - 3) : k]):
+            out.append((start, doc.ends[k]))
+    return out
+
+
 # A sentence that opens with a pronoun carries on about the person named just before
 # ("Bernadette wrote that I was late. I WASN'T. She's always got it in for me").
 _PRONOUN_START = re.compile(r"\s*(?:she|he|they)(?:'s|'ve|'d| is| was| has| had| always| never)?\b")
@@ -88,6 +115,10 @@ _PROCESS_REACH = 4
 # Fuming".
 _LONE_REACH = 3
 _VERDICT_WORDS = 2
+
+
+# "fobbed off by that woman": a complaint that points back at someone named earlier.
+_THAT_PERSON = re.compile(r"\b(?:that|this) (?:woman|man|lady|bloke|guy|fella)\b")
 
 
 def _verdict(doc: Doc, pos: int) -> bool:
@@ -119,9 +150,25 @@ def _reach(doc: Doc, pos: int, cue: str, lone_unpraised: bool) -> int:
         or _asks_about_someone(doc, pos)
     ):
         return _PROCESS_REACH
-    if lone_unpraised and _verdict(doc, pos):
+    if lone_unpraised and (
+        _verdict(doc, pos)
+        or _THAT_PERSON.search(doc.low, doc.sentence_start(pos), doc.sentence_end(pos))
+    ):
         return _LONE_REACH
-    return 2 if _PRONOUN_START.match(doc.low, doc.sentence_start(pos)) is not None else 1
+    return 1 + _pronoun_reach(doc, pos)
+
+
+# Sentence openings that bring their own subject: a thing, the carer, someone else.
+_OWN_SUBJECT = re.compile(
+    r"\s*(?:the|a|an|my|our|his|her|their|this|that|it|its|it's|everything|nothing|i|i'm|"
+    r"i've|im|we|we're|you|he|she|they|[a-z]+'s)\b"
+)
+
+
+def _pronoun_reach(doc: Doc, pos: int) -> int:
+    """1 when the sentence holding `pos` opens with a pronoun, so it carries on about the
+    person named in the sentence before; 0 otherwise."""
+    return 1 if _PRONOUN_START.match(doc.low, doc.sentence_start(pos)) is not None else 0
 
 
 # "a complaint about the repairs", "to the council": the complaint names what it is about.
@@ -162,13 +209,33 @@ def criticised(doc: Doc, pros: list[tuple[int, int]]) -> set[int]:
     text = doc.text
     sentences = [doc.sentence(s) for s, _ in pros]
     lone_unpraised = len(pros) == 1 and not _praised(doc, pros[0][0])
-    for pos, cue_end in _complaints(doc):
+    strong = _complaints(doc)
+    cues = [(pos, end, False) for pos, end in strong]
+    cues += [(pos, end, True) for pos, end in _weak_complaints(doc, strong)]
+    for pos, cue_end, weak in cues:
         cue_sentence = doc.sentence(pos)
         named_next = _named_next(text, cue_end, pros)
+        if named_next >= 0 and weak and _praised(doc, pros[named_next][0]):
+            continue
         if named_next >= 0:
             hits.add(named_next)  # "can't say the same for Mr Baptiste", "furious with Jo"
             continue
-        earliest = cue_sentence - _reach(doc, pos, doc.low[pos:cue_end], lone_unpraised)
+        if "same" in doc.low[pos:cue_end]:
+            continue  # "brilliant... can't say the same for the last one": someone unnamed
+        if weak:
+            # A single negative word reaches back through a pronoun ("She ignored me"), or
+            # from a subjectless sentence after the only worker named ("Ignored every
+            # email."), but "The boiler broke" has its own subject.
+            back = _pronoun_reach(doc, pos)
+            if (
+                not back
+                and lone_unpraised
+                and not _OWN_SUBJECT.match(doc.low, doc.sentence_start(pos))
+            ):
+                back = 1
+            earliest = cue_sentence - back
+        else:
+            earliest = cue_sentence - _reach(doc, pos, doc.low[pos:cue_end], lone_unpraised)
         best = -1
         for k, (_, e) in enumerate(pros):
             if e <= pos and earliest <= sentences[k] <= cue_sentence:
@@ -183,7 +250,10 @@ def criticised(doc: Doc, pros: list[tuple[int, int]]) -> set[int]:
             if not after:
                 continue
             best = after[0]
-            if _someone_else(text[cue_end : pros[best][0]]):
-                continue
+            between = text[cue_end : pros[best][0]]
+            if _someone_else(between) or _CONTRAST.search(between) is not None:
+                continue  # "Our SW is hopeless but thank god for Marcia": someone else
+        if weak and _praised(doc, pros[best][0]):
+            continue  # "an absolute star, came out when our lad went missing"
         hits.add(best)
     return hits

@@ -34,8 +34,8 @@ _CUE_WORDS = (
 _CUE = re.compile(_CUE_WORDS + r"[^.!?\n\d]{0,16}$", re.IGNORECASE)
 # "The LCS number on the child's paperwork is LCS-0082914", "they wanted the Mosaic ID. It's
 # 4417082": further from the word, even past one full stop, when the number is given as its value.
-_CUE_FAR = re.compile(_CUE_WORDS + r"[^!?\n\d]{0,60}$", re.IGNORECASE)
-_VALUE = re.compile(r"(?:\bis|\bwas|'s|\bit's|:)\s*$", re.IGNORECASE)
+_CUE_FAR = re.compile(_CUE_WORDS + r"[^!\n\d]{0,60}$", re.IGNORECASE)
+_VALUE = re.compile(r"(?:\bis|\bwas|\bare|'s|\bit's|\bits|:|,)\s*$", re.IGNORECASE)
 _FAR = 80
 # Every _CUE match contains one of these (see `may_contain`).
 _CUE_STEMS = (
@@ -74,7 +74,7 @@ def _cued(text: str, start: int) -> bool:
     window = text[far:start]
     return (
         may_contain(window, _CUE_STEMS)
-        and window.count(".") <= 1
+        and window.count(".") + window.count("?") <= 1
         and _CUE_FAR.search(text, far, start) is not None
     )
 

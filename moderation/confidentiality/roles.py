@@ -12,7 +12,7 @@ import re
 
 from .cues import ROLE_WORDS, professional_context
 from .lexicon import Lexicon, word_set
-from .names import FULL, TITLED, Mention
+from .names import FIRST, FULL, TITLED, Mention
 from .text import Doc
 
 CHILD = "child"
@@ -27,7 +27,7 @@ _PARENTS = (
     r"(?:mum|mam|mom|dad|mother|father|nan|gran)'s (?:boyfriend|girlfriend|partner|husband|"
     r"wife|fella|new fella|bloke)|birth[ -]?(?:mum|mam|mom|mother|dad|father|parents?)|"
     r"bio[ -]?(?:mum|dad|mother|father)|"
-    r"mum|mam|mom|mummy|mother|dad|daddy|father|step[ -]?(?:dad|mum|father|mother)|"
+    r"mum|mam|mom|mummy|mammy|mother|dad|da|daddy|father|step[ -]?(?:dad|mum|father|mother)|"
     r"nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad|granddad|grandpa|"
     r"grandfather|great[ -]?(?:nan|gran|grandma|grandad)|aunt|auntie|aunty|uncle|cousin"
 )
@@ -40,12 +40,14 @@ _KIDS = (
     r"fc|little one|lo|lad|boy|girl|placement|young person|yp|son|daughter"
 )
 _LEFT_FAMILY = re.compile(
-    r"(?:^|[\s(,])(?P<poss>my|our|his|her|their|the|the kids'?|the children's|"
+    r"(?:^|[\s(,])(?P<poss>my|our|his|her|their|the|the (?:kids|bairns|weans)'?|"
+    r"the children's|"
     r"[a-z][\w-]*'s|[a-z][\w-]*s')?"
     rf"\s*(?:(?P<par>{_PARENTS})|(?P<sib>{_SIBLINGS})|(?P<kid>{_KIDS}))\s*[,:-]?\s*$"
 )
 _RIGHT_FAMILY = re.compile(
-    rf"^\s*[,(]\s*(?:(?:my|his|her|their|the kids'?|[a-z][\w-]*'s)\s+)?(?P<par>{_PARENTS})\b"
+    r"^\s*[,(]\s*(?:(?:my|his|her|their|the (?:kids|bairns|weans)'?|[a-z][\w-]*'s)\s+)?"
+    rf"(?P<par>{_PARENTS})\b"
     r"(?!\s+(?:to|of)\s+\d)"  # "Brenda (Nan to 3)": a grandparent carer signing off
 )
 _LEFT_CARER = re.compile(
@@ -74,8 +76,8 @@ _IS_TAIL = re.compile(r"\s+(?:is|was)\s*$")
 # search, which would otherwise try every position of the window).
 _FAMILY_ENDINGS = tuple(
     word_set(
-        "boyfriend girlfriend partner husband wife fella bloke mum mam mom mummy mother dad "
-        "daddy father parent parents nan nana nanna nanny gran granny grandma grandmother "
+        "boyfriend girlfriend partner husband wife fella bloke mum mam mom mummy mammy mother "
+        "dad da daddy father parent parents nan nana nanna nanny gran granny grandma grandmother "
         "grandad granddad grandpa grandfather aunt auntie aunty uncle cousin brother sister "
         "sibling twin grandson granddaughter grandchild grandkid nephew niece son daughter "
         "child fc one lo lad boy girl placement person yp"
@@ -126,28 +128,33 @@ def _tail(left: str, marks: str) -> str:
     return tail
 
 
+_PARENT_WORDS = word_set("mum mam mom mother dad da father")
+
+
 def _family_role(poss: str | None, kind: str) -> str:
     if kind == "par":
         return CARER if poss in ("my", "our") else RELATIVE
     if kind == "sib":
+        if poss is not None and poss.endswith("'s") and poss[:-2] in _PARENT_WORDS:
+            return RELATIVE  # "birth mum's sister Roxanne": an aunt
         return KIN if poss == "my" else SIBLING
     return CHILD
 
 
 _FAMILY_WORDS = word_set(
-    "mum mam mom mummy mother dad daddy father stepdad step-dad stepmum step-mum stepfather "
-    "stepmother nan nana nanna nanny gran granny grandma grandmother grandad granddad grandpa "
-    "grandfather great-nan aunt auntie aunty uncle cousin brother sister sibling twin parent "
-    "parents grandson granddaughter grandchild grandkid nephew niece son daughter child fc "
-    "one lo lad boy girl placement person yp boyfriend girlfriend partner husband wife fella "
-    "bloke bio birth"
+    "mum mam mom mummy mammy mother dad da daddy father stepdad step-dad stepmum step-mum "
+    "stepfather stepmother nan nana nanna nanny gran granny grandma grandmother grandad "
+    "granddad grandpa grandfather great-nan aunt auntie aunty uncle cousin brother sister "
+    "sibling twin parent parents grandson granddaughter grandchild grandkid nephew niece son "
+    "daughter child fc one lo lad boy girl placement person yp boyfriend girlfriend partner "
+    "husband wife fella bloke bio birth"
 )
 _CARER_WORDS = word_set(
     "welcome hi hello hiya hey thanks thank you cheers congrats congratulations i'm im am "
     "is name me husband wife hubby partner half fiance fiancee fiancé fiancée carer friend "
     "mate neighbour"
 )
-_RIGHT_NEAR = frozenset({"from", "at", "in", "with", "on", "who", "and", "to", "our", "my",
+_RIGHT_NEAR = frozenset({"from", "at", "in", "with", "on", "who", "and", "to", "as", "our", "my",
                          "his", "her", "their", "the", "a", "new", "kids", "kids'"})  # fmt: skip
 # "I've emailed Gareth Pugh", "chased Dawn again": carers email and chase professionals, but
 # "rang Kyle's school" is about the child.
@@ -180,10 +187,10 @@ _MEDIA_WORDS = word_set(
 def classify(doc: Doc, mention: Mention, lex: Lexicon) -> str:
     """The role of the person named by `mention`."""
     full_low = doc.low[mention.start : mention.end]
-    if mention.kind == FULL and (
+    if mention.kind != FIRST and (
         full_low in lex.public_figures or full_low.removesuffix("'s") in lex.public_figures
     ):
-        return PUBLIC
+        return PUBLIC  # "Gareth Bale", and "Miss Trunchbull" among the titled
     if mention.kind == TITLED:
         return PROFESSIONAL
     before = doc.bases[max(0, mention.first - 4) : mention.first]

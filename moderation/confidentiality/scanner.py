@@ -12,17 +12,19 @@ import re
 from . import roles as R
 from .address import (
     HOUSE_SUFFIXES,
+    WELSH_STREET_WORDS,
     find_flats_and_estates,
     find_house_addresses,
     find_named_streets,
     find_postcodes,
+    find_welsh_streets,
 )
-from .contact import find_emails, find_phones
+from .contact import find_emails, find_phones, find_spoken_emails
 from .dates import age_cues, date_after_name, find_dates_of_birth
 from .family import CIRCUMSTANCE_WORDS, find_circumstances
 from .health import find_health, has_health_word
 from .lexicon import lexicon
-from .names import FULL, find_mentions
+from .names import FULL, Mention, find_mentions
 from .professionals import criticised
 from .references import find_references
 from .schools import find_schools
@@ -32,6 +34,7 @@ from .types import (
     CATEGORIES,
     CHILD_NAME,
     EMPTY_RESULT,
+    PHONE,
     PROFESSIONAL,
     ScanResult,
     Span,
@@ -40,7 +43,7 @@ from .types import (
 _STREET_WORDS = frozenset(
     {"road", "rd", "street", "avenue", "ave", "lane", "drive", "close", "crescent", "grove",
      "terrace", "gardens", "mews", "way", "court", "place", "row", "square", "parade", "rise",
-     "vale", "fold", "croft", "brow", "wynd", "boulevard", "estate", "flat"}
+     "vale", "fold", "croft", "brow", "wynd", "boulevard", "estate", "flat", "flats"}
 )  # fmt: skip
 _DOB_CUE = re.compile(r"b'?-?day")
 _DOB_WORDS = ("dob", "d.o.b", "born", "birth")
@@ -62,6 +65,24 @@ def _merge(spans: list[Span]) -> tuple[Span, ...]:
     return tuple(kept)
 
 
+# "Mia's is 07700 900734", "Kai's mobile: 07700...": the phone is the child's own.
+_OWNS_PHONE = re.compile(
+    r"'s\s+(?:got\s+)?(?:(?:her|his|their)\s+)?(?:own\s+)?(?:(?:number|mobile|phone|no\.?)\s*)?"
+    r"(?:now\s*)?(?:is\s*)?[:\-(]?\s*"
+)
+
+
+def _own_phone(doc: Doc, mentions: list[Mention], spans: list[Span]) -> bool:
+    phones = {s.start for s in spans if s.category == PHONE}
+    if not phones:
+        return False
+    for m in mentions:
+        owns = _OWNS_PHONE.match(doc.text, m.end)
+        if owns is not None and owns.end() in phones:
+            return True
+    return False
+
+
 def _has_dob_cue(doc: Doc) -> bool:
     """A birth word anywhere (plain substring tests first, the pattern only for "...day"), or
     an age reached on a date ("be 6 on")."""
@@ -71,7 +92,7 @@ def _has_dob_cue(doc: Doc) -> bool:
     return ("day" in low and _DOB_CUE.search(low) is not None) or bool(age_cues(doc))
 
 
-def _structural(doc: Doc, digits: int) -> list[Span]:
+def _structural(doc: Doc, digits: int, dob_cue: bool) -> list[Span]:
     lex = lexicon()
     spans: list[Span] = []
     words = doc.wordset
@@ -84,13 +105,17 @@ def _structural(doc: Doc, digits: int) -> list[Span]:
         spans += find_postcodes(doc)
     if digits and not words.isdisjoint(HOUSE_SUFFIXES):
         spans += find_house_addresses(doc, lex)
-    if digits and _has_dob_cue(doc):
+    if dob_cue:
         spans += find_dates_of_birth(doc)
     if "@" in doc.text:
         spans += find_emails(doc)
+    if " dot " in doc.low:
+        spans += find_spoken_emails(doc, lex.common_words)
     if streets:
         spans += find_named_streets(doc, lex)
         spans += find_flats_and_estates(doc, lex)
+    if not words.isdisjoint(WELSH_STREET_WORDS):
+        spans += find_welsh_streets(doc)
     spans += find_schools(doc, lex)
     return spans
 
@@ -98,7 +123,8 @@ def _structural(doc: Doc, digits: int) -> list[Span]:
 def _scan_doc(doc: Doc) -> list[Span]:
     lex = lexicon()
     digits = doc.digit_count  # only ASCII digits count: the rules' shapes are ASCII
-    spans = _structural(doc, digits)
+    dob_cue = bool(digits) and _has_dob_cue(doc)
+    spans = _structural(doc, digits, dob_cue)
     mentions = find_mentions(doc, lex)
     if spans and mentions:
         covered = [(s.start, s.end) for s in spans]
@@ -114,10 +140,13 @@ def _scan_doc(doc: Doc) -> list[Span]:
     if digits >= 6:
         for m, role in zip(mentions, roles, strict=True):
             if role in _CHILDISH:
-                dob = date_after_name(doc, m.end)
+                dob = date_after_name(doc, m.end, dob_cue)
                 if dob is not None:
                     spans.append(dob)
     tied = not _TYING.isdisjoint([s.category for s in spans])
+    if not tied and spans:
+        children = [m for m, r in zip(mentions, roles, strict=True) if r in _CHILDISH]
+        tied = _own_phone(doc, children, spans)
     named_child = R.CHILD in roles or R.SIBLING in roles
     out = list(spans)
 
@@ -132,10 +161,12 @@ def _scan_doc(doc: Doc) -> list[Span]:
             out += health
             tied = True
 
-    if not doc.wordset.isdisjoint(CIRCUMSTANCE_WORDS):
+    if not doc.wordset.isdisjoint(CIRCUMSTANCE_WORDS) or not doc.wordset.isdisjoint(
+        lex.prison_ends
+    ):
         anchors_ok = tied or not _ANCHORS.isdisjoint(roles)
         if anchors_ok:
-            for span, _anchor in find_circumstances(doc):
+            for span, _anchor in find_circumstances(doc, lex):
                 out.append(span)
                 tied = True
                 sentence = doc.sentence(span.start)

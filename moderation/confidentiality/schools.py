@@ -18,18 +18,19 @@ from .types import SCHOOL, Span
 SCHOOL_TYPES = frozenset(
     {"primary", "junior", "juniors", "infant", "infants", "nursery", "high", "academy",
      "college", "grammar", "secondary", "school", "pru", "prep", "ce", "rc", "c", "catholic",
-     "prim", "comp", "accademy", "acadamy",
+     "prim", "comp", "accademy", "acadamy", "integrated", "ps",
      "methodist", "community", "middle", "sixth", "form", "church", "cofe", "c.e", "r.c",
      "free", "specialist", "special", "day", "pre-school", "preschool", "pupil", "referral"}
 )  # fmt: skip
 # Words that close a school name.
 _HEADS = frozenset(
-    {"prim", "comp", "accademy", "acadamy", "unit", "primary", "juniors", "junior", "infants",
+    {"prim", "comp", "ps", "accademy", "acadamy", "unit", "primary", "juniors", "junior", "infants",
      "infant", "nursery", "high", "academy", "college", "grammar", "school", "pru", "prep",
      "preschool", "pre-school"}
 )  # fmt: skip
-# Shortened school words, a school only straight after a capitalised name.
-_SHORT_HEADS = frozenset({"prim", "comp"})
+# Shortened school words, a school only straight after a capitalised name ("Ardmore
+# Integrated PS", as primary schools are written in Northern Ireland and Scotland).
+_SHORT_HEADS = frozenset({"prim", "comp", "ps"})
 # Name words that make the phrase generic rather than a named school.
 _GENERIC = frozenset(
     {"virtual", "forest", "sunday", "summer", "home", "secondary", "primary", "local",
@@ -58,6 +59,13 @@ _MODIFIED = frozenset(
      "days", "dinners", "dinner", "lunch", "lunches", "transport", "taxi", "shoes", "bag",
      "term", "place", "places", "admissions", "appeal", "appeals", "work", "fees", "staff"}
 )  # fmt: skip
+# The carer's own study: "my SVQ", "my level 3", "I'm doing an access course".
+_OWN_COURSE = re.compile(
+    r"\b(?:my|i'm doing|im doing|i'm on|im on|i'm starting|i started)\s+(?:an?\s+|the\s+)?"
+    r"(?:\w+\s+)?(?:svq|nvq|course|degree|diploma|qualification|level \d|access course|"
+    r"foundation degree|apprenticeship|training|classes)\b",
+    re.IGNORECASE,
+)
 _JOINERS = frozenset({"st", "st.", "saint", "of", "and", "&", "e", "the"})
 # Joiners dropped from the front of a school name (a saint stays: "St Anne's").
 _LEADING_JOINERS = _JOINERS - {"st", "st.", "saint"}
@@ -66,7 +74,8 @@ _CONTEXT = re.compile(
     r"starting at|moved to|moving to|move to|transferred to|got into|got a place at|"
     r"place at|offered|excluded from|expelled from|kicked out of|head at|teacher at|"
     r"senco at|sendco at|ta at|dsl at|dt at|deputy head at|headteacher at|head teacher at|"
-    r"office at|reception at|nursery at|pupil at|(?:year|yr) ?\d{1,2} at)\s+"
+    r"office at|reception at|nursery at|pupil at|(?:year|yr) ?\d{1,2} at|"
+    r"(?:kids?|children|child|son|daughter|grandson|granddaughter) (?:at|in))\s+"
     r"((?:St\.? |Saint )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}|[A-Z]{2,4}\b)"
 )
 # Tokens from a _CONTEXT cue's first word to the first of the name after it, at most.
@@ -74,7 +83,7 @@ _CUE_REACH = 4
 # "from st anselms", "at St Bede's": a saint's name in a school sentence.
 _SAINT = re.compile(r"\b(?i:at|from|to|into|for)\s+((?i:st\.?|saint)\s+[A-Za-z][\w'-]*)")
 _SCHOOL_VERB = re.compile(
-    r"\b(?:starts?|started|starting|goes|going|attends|moved|moving|place)\s*$"
+    r"\b(?:starts?|started|starting|go|goes|going|attends|moved|moving|place)\s*$"
 )
 _SAINT_NOT = frozenset(
     {"hospital", "church", "day", "day's", "ambulance", "hospice", "park", "station", "court",
@@ -82,7 +91,8 @@ _SAINT_NOT = frozenset(
 )  # fmt: skip
 _SCHOOLISH = re.compile(
     r"\b(?:pick up|pick-up|pickup|collect|collecting|drop off|drop-off|home time|"
-    r"school|year \d|yr ?\d|y\d|reception|class|teacher|uniform|term|nursery|sept|september|"
+    r"school|year \d|yr ?\d|y\d|[ps][1-7]|reception|class|teacher|uniform|term|nursery|sept|"
+    r"september|"
     r"head|senco|sendco|pep|exclusion|excluded|primary|secondary|pupil|timetable|gcses?|"
     r"sats|playground|transition|place|offer)\b",
     re.IGNORECASE,
@@ -157,8 +167,13 @@ def _typed_schools(doc: Doc, lex: Lexicon) -> list[Span]:
         ):
             k = end_tok + 1  # "free school meals", "the school run": a modifier, not a name
             continue
-        if base in _SHORT_HEADS and (k == 0 or not doc.cap(k - 1)):
+        if base in _SHORT_HEADS and (
+            k == 0 or not doc.cap(k - 1) or (base == "ps" and doc.word(k) != "PS")
+        ):
             k = end_tok + 1  # "the photo comp": only "Penrhos Comp", "Oakfield prim"
+            continue
+        if base == "college" and _OWN_COURSE.search(_sentence(doc, doc.starts[k], doc.ends[k])):
+            k = end_tok + 1  # "started my SVQ at Clydeside College": the carer's own course
             continue
         if base == "unit" and (k < 2 or doc.bases[k - 1] != "referral"):
             k += 1  # only "Pupil Referral Unit"
@@ -168,6 +183,7 @@ def _typed_schools(doc: Doc, lex: Lexicon) -> list[Span]:
             start_tok - 1 >= 0
             and k - start_tok < 6
             and doc.joined(start_tok - 1)
+            and not (lower and doc.bases[start_tok - 1] == "the")
             and (
                 doc.bases[start_tok - 1] in SCHOOL_TYPES
                 or _name_token(doc, start_tok - 1, lower, lex, adjacent=start_tok == k)
@@ -230,6 +246,13 @@ def _context_schools(doc: Doc, lex: Lexicon) -> list[Span]:
         role_context = "at" in m.group().split()[:3] and m.group().split()[0].lower() in (
             "head", "teacher", "senco", "sendco", "ta", "dsl", "dt", "deputy", "headteacher",
         )  # fmt: skip
+        kids_at = m.group().split()[0].lower() in _KID_WORDS
+        if kids_at and (name.isupper() or _SCHOOLISH.search(sentence) is not None):
+            # "got kids at SMB? ... the school say": an acronym, with school talk nearby
+            near = _SCHOOLISH.search(doc.text, max(0, m.start() - 150), m.end() + 150)
+            if near is not None:
+                spans.append(Span(m.start(1), m.end(1), SCHOOL))
+            continue
         if role_context or _SCHOOLISH.search(sentence) is not None:
             spans.append(Span(m.start(1), m.end(1), SCHOOL))
     return spans
@@ -278,7 +301,9 @@ def _saint_schools_after(doc: Doc, lex: Lexicon) -> list[Span]:
     return spans
 
 
-_CONTEXT_WORDS = frozenset(
+_KID_WORDS = frozenset({"kid", "kids", "children", "child", "son", "daughter", "grandson",
+                        "granddaughter"})  # fmt: skip
+_CONTEXT_WORDS = _KID_WORDS | frozenset(
     {"goes", "go", "going", "attends", "attending", "attended", "started", "starts", "start",
      "starting", "moved", "moving", "move", "transferred", "got", "place", "offered",
      "excluded", "expelled", "kicked", "head", "teacher", "senco", "sendco", "ta", "dsl",
@@ -293,13 +318,28 @@ def find_schools(doc: Doc, lex: Lexicon) -> list[Span]:
     if "st" in words or "saint" in words:
         spans.extend(_saint_schools(doc, lex))
     if "ysgol" in words:
-        spans.extend(_welsh_schools(doc))
+        spans.extend(_welsh_schools(doc, lex))
     return spans
 
 
 # Welsh-medium schools put the school word first: "Ysgol Cwm Derwen", "Ysgol Gynradd Llanfair".
 _YSGOL = re.compile(r"(?<![\w'])[Yy]sgol(?:\s+[A-Z][\w'-]*){1,3}")
+# In lowercase, up to three name words that are not everyday words: "ysgol bryn eithin in
+# september" ends before "in".
+_YSGOL_LOWER = re.compile(r"(?<![\w'])ysgol((?:\s+[a-z][\w'-]*){1,3})")
 
 
-def _welsh_schools(doc: Doc) -> list[Span]:
-    return [Span(m.start(), m.end(), SCHOOL) for m in _YSGOL.finditer(doc.text)]
+def _welsh_schools(doc: Doc, lex: Lexicon) -> list[Span]:
+    spans = [Span(m.start(), m.end(), SCHOOL) for m in _YSGOL.finditer(doc.text)]
+    for m in _YSGOL_LOWER.finditer(doc.text):
+        words = m.group(1).split()
+        while words and words[-1] in lex.common_words:
+            words.pop()
+        if (
+            words
+            and words[0] not in lex.common_words
+            and not any(s.start == m.start() for s in spans)
+        ):
+            end = m.start(1) + m.group(1).index(words[-1]) + len(words[-1])
+            spans.append(Span(m.start(), end, SCHOOL))
+    return spans

@@ -6,10 +6,7 @@ import pytest
 
 from moderation.confidentiality import scan
 
-
-def _found(text: str) -> set[tuple[str, str]]:
-    return {(text[s.start : s.end], s.category) for s in scan(text).spans}
-
+from .spans import found
 
 POSITIVE = [
     # child_name
@@ -95,7 +92,7 @@ def test_finds(text: str, span: str, category: str) -> None:
     end = start + len(span)
     assert any(
         s.category == category and s.start <= start and end <= s.end for s in result.spans
-    ), _found(text)
+    ), found(text)
     assert category in result.categories
 
 
@@ -142,20 +139,20 @@ def test_leaves_alone(text: str) -> None:
 
 def test_first_name_tied_to_another_identifier() -> None:
     text = "can someone pick up Zoe from 9 Linden Grove?"
-    assert ("Zoe", "child_name") in _found(text)
-    assert ("9 Linden Grove", "address") in _found(text)
+    assert ("Zoe", "child_name") in found(text)
+    assert ("9 Linden Grove", "address") in found(text)
 
 
 def test_first_name_alone_is_not_labelled_next_to_a_professional() -> None:
     text = "SW Lucy Ingram wants to move Archie, she doesn't care"
-    found = _found(text)
-    assert ("Lucy Ingram", "professional_named_negative") in found
-    assert all(cat != "child_name" for _, cat in found)
+    spans = found(text)
+    assert ("Lucy Ingram", "professional_named_negative") in spans
+    assert all(cat != "child_name" for _, cat in spans)
 
 
 def test_only_the_criticised_professional_is_labelled() -> None:
     text = "Shoutout to Hannah our SSW, but the IRO Claire Benson was so dismissive"
-    assert _found(text) == {("Claire Benson", "professional_named_negative")}
+    assert found(text) == {("Claire Benson", "professional_named_negative")}
 
 
 def test_nhs_number_checksum_is_needed_without_a_cue() -> None:

@@ -37,6 +37,15 @@ VARIED_F = _HERE / "data" / "confidentiality_varied_f.jsonl"
 # 120 messages in the dev set's style, written blind: measured at recall 0.935, precision 1.000,
 # then tuned on (named workers criticised).
 VARIED_G = _HERE / "data" / "confidentiality_varied_g.jsonl"
+# 120 messages in regional wording (Scottish, Geordie, Northern Irish, London), voice-to-text
+# and forwarded texts, written blind: measured at recall 0.89, precision 0.875 (the same before
+# and after tuning on set G), then tuned on (prisons, spoken emails, NI and Scottish schools).
+VARIED_H = _HERE / "data" / "confidentiality_varied_h.jsonl"
+# 120 messages by kinship carers typing fast on phones, and 120 longer Facebook-style posts,
+# written blind: measured at recall 0.867 / 0.850, precision 0.929 / 0.962, then tuned on
+# (Welsh streets, kinship family words, complaints in new words, a sentiment lexicon).
+VARIED_J = _HERE / "data" / "confidentiality_varied_j.jsonl"
+VARIED_L = _HERE / "data" / "confidentiality_varied_l.jsonl"
 # The dev set lives in shared/ beside the repository (as on developer machines and in CI).
 DEV = _HERE.parents[2] / "shared" / "data" / "confidentiality_dev.jsonl"
 
@@ -81,6 +90,9 @@ def _sets() -> list[Any]:
         pytest.param(VARIED_E, id="varied_e"),
         pytest.param(VARIED_F, id="varied_f"),
         pytest.param(VARIED_G, id="varied_g"),
+        pytest.param(VARIED_H, id="varied_h"),
+        pytest.param(VARIED_J, id="varied_j"),
+        pytest.param(VARIED_L, id="varied_l"),
     ]
 
 
@@ -88,7 +100,7 @@ def _sets() -> list[Any]:
 # name-word first name in apposition, "will brennan" in lowercase, an initial with a surname, a
 # school or children's home named without a school or street word, a relative known only as
 # "Mr Dempsey", a date of birth with no birth word near it); missing them more often still fails.
-_SPAN_ALLOWANCE = {VARIED_C: 0.13, VARIED_F: 0.04, VARIED_G: 0.10}
+_SPAN_ALLOWANCE = {VARIED_C: 0.13, VARIED_F: 0.04, VARIED_G: 0.10, VARIED_L: 0.10}
 
 
 @pytest.mark.parametrize("path", _sets())

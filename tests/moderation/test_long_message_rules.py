@@ -9,20 +9,7 @@ import pytest
 
 from moderation.confidentiality import scan
 
-
-def _found(text: str) -> set[tuple[str, str]]:
-    return {(text[s.start : s.end], s.category) for s in scan(text).spans}
-
-
-def _covered(text: str, part: str, category: str) -> bool:
-    """A found span of `category` covers `part` (spans may reach further, e.g. from the
-    relative to the end of the circumstance)."""
-    start = text.index(part)
-    end = start + len(part)
-    return any(
-        s.category == category and s.start <= start and end <= s.end for s in scan(text).spans
-    )
-
+from .spans import covered, found
 
 FOUND = [
     # a role set off by commas is the named person, not someone else
@@ -164,7 +151,7 @@ FOUND = [
 
 @pytest.mark.parametrize(("text", "span", "category"), FOUND)
 def test_found(text: str, span: str, category: str) -> None:
-    assert _covered(text, span, category), _found(text)
+    assert covered(text, span, category), found(text)
 
 
 LEFT_ALONE = [
@@ -223,4 +210,4 @@ LEFT_ALONE = [
 
 @pytest.mark.parametrize("text", LEFT_ALONE)
 def test_left_alone(text: str) -> None:
-    assert not scan(text).identifying, _found(text)
+    assert not scan(text).identifying, found(text)
