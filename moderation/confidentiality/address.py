@@ -189,7 +189,9 @@ def _street_matches(doc: Doc) -> list[re.Match[str]]:
 # "the contact centre on Dunmore Road": a street named for a public building on it, not a home.
 _VENUE_ON = re.compile(
     r"\b(?:centre|center|office|offices|hospital|clinic|surgery|library|station|church|mosque|"
-    r"gym|pool|shop|shops|caf[eé]|pub|chippy|takeaway|barbers?|hall|museum|cinema|court)"
+    r"gym|pool|shop|shops|caf[eé]|pub|chippy|takeaway|barbers?|hall|museum|cinema|court|"
+    r"costa|starbucks|greggs|nero|mcdonalds|mcdonald's|tesco|asda|aldi|lidl|sainsbury's|"
+    r"sainsburys|morrisons|boots|primark|co-op|coop|wetherspoons|spoons)"
     r"\s+(?:on|in|off)\s+$",
     re.IGNORECASE,
 )

@@ -41,6 +41,13 @@ RIGHT_ROLE = re.compile(
     rf"|^\s+as\s+(?:{_DET}\s+)?(?:{_MODIFIER}\s+)?(?:{ROLES})\b"
     r"|^\s+who\s+(?:supervises|runs|does|manages|chairs|leads|teaches|handles|covers|"
     r"is (?:our|the|his|her|their) )"
+    # "Nadine Forsyth supervising contact", "Ruth Kellow chairing the review"
+    r"|^\s+(?:supervising|supervised|chairing|chaired)\s+(?:the\s+|our\s+|his\s+|her\s+)?"
+    r"(?:contact|review|panel|session|visit|assessment|meeting)\b"
+)
+# "meeting with Ruth Kellow": the person a carer has a meeting or visit with is a worker.
+_LEFT_MEETING = re.compile(
+    r"(?:meeting|review|visit|session|appointment|assessment|home visit)s?\s+with\s*$"
 )
 RIGHT_ORG = re.compile(
     rf"^\s+(?:from|at|in|with|on)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ORGS})\b"
@@ -63,6 +70,7 @@ def professional_context(left: str, right: str) -> bool:
     """The lowercase text either side of a name puts it in a professional's slot."""
     return (
         (_may_end_with_role(left) and LEFT_ROLE.search(left) is not None)
+        or (left.endswith("with ") and _LEFT_MEETING.search(left) is not None)
         or RIGHT_ROLE.match(right) is not None
         or RIGHT_ORG.match(right) is not None
     )

@@ -63,12 +63,13 @@ _CUE = re.compile(
 )
 # Between a birth word and its date: a few words, no sentence break ("DOB is", "born on the").
 _BETWEEN = re.compile(r"[^.!?\n]{0,34}")
-# "she'll be 6 on 19th August": an age reached on a date is a birthday too.
+# "she'll be 6 on 19th August", "Marnie's 10 on the 14th": an age reached on a date is a
+# birthday too.
 _AGE_VERBS = frozenset({"be", "turn", "turns", "turning", "turned"})
 # "put the DOB on the form. Ours is 22nd January 2017": a full date with its year may answer a
 # birth word in the sentence before, when it is given as "X is <date>".
 _FULL_YEAR = re.compile(r"(?:19|20)\d\d")
-_ANSWER = re.compile(r"(?:\bis|\bwas|'s)\s+(?:the\s+)?$")
+_ANSWER = re.compile(r"(?:\bis|\bwas|'s|\bput|\bentered|\btyped|\bwrote|\bgave)\s+(?:the\s+)?$")
 _FAR = 90
 # "Ollie Brannigan, 03/11/2014": a dated full date straight after a child's name; in a message
 # about birth dates ("DOBs for the list: Rhianna 03/09/2017"), a space is enough between them.
@@ -104,7 +105,7 @@ def age_cues(doc: Doc) -> list[tuple[int, int]]:
         if (
             0 < i < last
             and bases[i + 1] == "on"
-            and bases[i - 1] in _AGE_VERBS
+            and (bases[i - 1] in _AGE_VERBS or i - 1 in doc.possessive)
             and len(bases[i]) <= 2
             and bases[i].isdigit()
         ):

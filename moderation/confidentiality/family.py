@@ -41,7 +41,13 @@ _CIRCUMSTANCE = re.compile(
     r"mental health unit|homeless|sex work|prostitution|trafficked|county lines|"
     r"can'?t cope|couldn'?t cope|not coping|won'?t be getting (?:him|her|them) back|"
     r"placed separately|lives? (?:in|on|at|near) (?=(?-i:[A-Z]))|"
-    r"(?:has |have )?(?:gone|went|moved) back to (?-i:[A-Z])[\w'-]+)",
+    r"(?:has |have )?(?:gone|went|moved) back to (?-i:[A-Z])[\w'-]+|"
+    r"(?:has |have )?moved to (?!(?-i:Year|Reception|Nursery|Primary|Secondary|High)\b)"
+    r"(?-i:[A-Z])[\w'-]+|"
+    r"(?:is |was |been )?back inside|"
+    r"recalled(?: on (?:his|her|their) licence| on licence| to prison)?|"
+    r"(?:been |was |got )?detained(?: by immigration| in (?:a )?detention centre)?|"
+    r"in (?:a |an immigration )?detention centre)",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
@@ -131,7 +137,7 @@ CIRCUMSTANCE_WORDS = frozenset(
      "not", "won't", "wont", "placed", "lives", "live", "in", "got", "released", "back", "on",
      "sent", "gear", "influence", "drunk", "face", "gone", "went", "moved", "pissed",
      "hammered", "steaming", "hostel", "refuge", "sofa", "sofa-surfing", "surfing", "section",
-     "years", "yrs", "months"}
+     "years", "yrs", "months", "inside", "recalled", "detained", "detention"}
 )  # fmt: skip
 _TRIGGERS = CIRCUMSTANCE_WORDS - {"in", "got", "back", "on", "not", "being", "took", "non"}
 
@@ -139,7 +145,7 @@ _TRIGGERS = CIRCUMSTANCE_WORDS - {"in", "got", "back", "on", "not", "being", "to
 # Everyday verbs that start a circumstance only with the next word ("went back to Poland",
 # "sent down"): the pattern is not tried at them otherwise.
 _NEXT_WORD = {
-    "went": "back", "gone": "back", "moved": "back", "sent": "down",
+    "went": ("back",), "gone": ("back",), "moved": ("back", "to"), "sent": ("down",),
 }  # fmt: skip
 
 
@@ -151,7 +157,7 @@ def _matches(doc: Doc) -> list[tuple[int, int]]:
     last = len(bases) - 1
     for i in doc.where(_TRIGGERS):
         need = _NEXT_WORD.get(bases[i])
-        if need is not None and (i == last or bases[i + 1] != need):
+        if need is not None and (i == last or bases[i + 1] not in need):
             continue
         for k in (i - 2, i - 1, i):
             if k < 0 or doc.starts[k] < last_end:

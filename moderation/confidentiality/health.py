@@ -49,6 +49,12 @@ def _heads() -> frozenset[str]:
     return frozenset(_phrases())
 
 
+def health_phrase_at(doc: Doc, i: int) -> bool:
+    """A whole health phrase starts at token i ("Kit's FASD": a person's condition, but not
+    "Children's Hearing")."""
+    return doc.bases[i] in _heads() and _match_at(doc, i, _phrases()) > 0
+
+
 def has_health_word(doc: Doc) -> bool:
     return not doc.wordset.isdisjoint(_heads())
 
@@ -91,6 +97,11 @@ def find_health(doc: Doc) -> list[Span]:
             while first > 0 and doc.bases[first - 1] in _ALLERGENS:
                 first -= 1
         last = end
+        # Dose after a medicine: "melatonin 3mg", "keppra 250 mg".
+        if last < n and _DOSE.fullmatch(doc.bases[last]):
+            last += 1
+        elif last + 1 < n and doc.bases[last].isdigit() and doc.bases[last + 1] in _UNITS:
+            last += 2
         # Join lists of conditions: "ADHD + ODD", "autistic and non-verbal".
         while last < n:
             gap = doc.text[doc.ends[last - 1] : doc.starts[last]]

@@ -41,6 +41,7 @@ class Lexicon:
     prisons: frozenset[str]
     prison_ends: frozenset[str]  # the last word of each prison's name
     weak_negative: frozenset[str]  # single words a sentiment lexicon scores as negative
+    sentence_nouns: frozenset[str]  # nouns that open sentences: not unknown first names
 
 
 # VADER's lexicon (MIT licence, shipped in the vaderSentiment package) scores about 7,500 words
@@ -85,4 +86,5 @@ def lexicon() -> Lexicon:
         prisons=prisons,
         prison_ends=frozenset(name.rsplit(" ", 1)[-1] for name in prisons),
         weak_negative=_negative_words() - frozenset(_read("weak_cue_stop.txt")),
+        sentence_nouns=frozenset(_read("sentence_nouns.txt")),
     )

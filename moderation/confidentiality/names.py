@@ -13,6 +13,7 @@ import unicodedata
 from typing import Final, final
 
 from .cues import RIGHT_ROLE, ROLE_WORDS, professional_context
+from .health import health_phrase_at
 from .lexicon import TITLES, Lexicon
 from .text import Doc
 
@@ -47,7 +48,7 @@ NOT_SURNAMES = frozenset(
      "cinema", "leisure", "village", "world", "land", "kingdom", "farm", "centre's",
      "facebook", "tiktok", "instagram", "snapchat", "whatsapp", "youtube", "messenger",
      "google", "zoom", "teams", "netflix", "xbox", "playstation", "mcdonalds", "mcdonald's",
-     "epipen", "calpol", "inhaler"}
+     "epipen", "calpol", "inhaler", "tourette", "tourettes", "crohn", "asperger", "aspergers"}
 )  # fmt: skip
 # Cue words after which a capitalised unknown word is still taken as a child's first name.
 CHILD_CUES = frozenset(
@@ -173,6 +174,8 @@ def _person_follows(doc: Doc, i: int) -> bool:
         return True  # "Ruby's birth mum", but not "Bob's your uncle"
     if i + 1 < len(doc.bases) and doc.joined(i) and doc.bases[i + 1] in _PERSON_VERBS:
         return True
+    if i in doc.possessive and i + 1 < len(doc.bases) and doc.bases[i + 1] in _AFTER_CONTRACTION:
+        return True  # "Felicity's been on melatonin": "'s" for "has"
     # "Dawn the IRO changed the date": a role in apposition.
     return RIGHT_ROLE.match(doc.low[doc.ends[i] : doc.ends[i] + 48]) is not None
 
@@ -232,7 +235,7 @@ def _title_mention(doc: Doc, i: int, lex: Lexicon) -> Mention | None:
 
 # Words near an unknown capitalised word that make it worth checking as a name.
 _UNKNOWN_NEXT = frozenset(
-    {"from", "at", "on", "in", "who", "the", "our", "my", "his", "her", "their", "is", "was"}
+    {"from", "at", "on", "in", "who", "the", "our", "my", "his", "her", "their", "is", "was", "as"}
 )
 _UNKNOWN_GATE = CHILD_CUES | ROLE_WORDS | {"name", "named", "called", "name's", "names", "young"}
 # Words straight before an unknown capitalised word that make it worth checking (one lookup).
@@ -256,6 +259,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         slots += _clan_slots(doc, lex)
     if doc.possessive and not words.isdisjoint(_POSSESSED):
         slots += _possessive_slots(doc)
+    slots += [i for i in doc.capitalised if _opens_as_subject(doc, i, lex)]
     if not known and not unknown_ok and not slots and "lil" not in words:
         return out
     heads = known | (words & NICKNAME_PREFIXES)
@@ -392,6 +396,44 @@ def _clan_slots(doc: Doc, lex: Lexicon) -> list[int]:
     return [i for i in doc.capitalised if _before_clan_surname(doc, i, lex)]
 
 
+# After "Name's" (is or has): words that show a person follows ("Tavi's just started").
+_AFTER_CONTRACTION = frozenset(
+    {"just", "now", "finally", "already", "still", "been", "got", "going", "moving",
+     "starting", "coming", "doing", "having", "off", "back", "settled", "settling"}
+)  # fmt: skip
+# Endings of ordinary nouns and adjectives, rare in first names ("Transition", "Fostering").
+_NOUN_ENDINGS = (
+    "tion", "sion", "ment", "ness", "ity", "ing", "ance", "ence", "ship", "ism", "ful", "less",
+    "ous", "ive", "able", "ible", "ies", "ed",
+)  # fmt: skip
+
+
+def _opens_as_subject(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """An unlisted capitalised word opening a sentence before a person's verb: "Deontae
+    started at...", "Dilnoza is 9", "Kaylan's moving". Everyday nouns in that slot
+    ("Contact was cancelled") are on a list, and noun endings are left out."""
+    j = i + 1
+    bases = doc.bases
+    if j >= len(bases) or not doc.initial(i) or not doc.joined(i):
+        return False
+    base = bases[i]
+    if (
+        base in lex.name_heads
+        or base in lex.sentence_nouns
+        or base in lex.common_words
+        or base in NOT_SURNAMES
+        or base in lex.places
+        or len(base) < 3
+        or base.endswith(_NOUN_ENDINGS)
+    ):
+        return False
+    word = doc.word(i).removesuffix("'s").removesuffix("\u2019s")
+    if word.isupper() or not word.replace("-", "").isalpha():
+        return False
+    nxt = bases[j]
+    return nxt in _PERSON_VERBS or (i in doc.possessive and nxt in _AFTER_CONTRACTION)
+
+
 def _possessive_slots(doc: Doc) -> list[int]:
     """Capitalised "Name's" tokens before a family or identifier word: "Jaiden's school"."""
     return [i for i in doc.possessive if doc.cap(i) and _possessed_after(doc, i)]
@@ -434,7 +476,7 @@ def _possessed_after(doc: Doc, i: int) -> bool:
     j = i + 1
     if j < len(bases) and bases[j] in ("new", "old", "real", "little", "big"):
         j += 1
-    return j < len(bases) and bases[j] in _POSSESSED
+    return j < len(bases) and (bases[j] in _POSSESSED or health_phrase_at(doc, j))
 
 
 def _cued_unknown(doc: Doc, i: int, lex: Lexicon) -> bool:
@@ -448,13 +490,15 @@ def _cued_unknown(doc: Doc, i: int, lex: Lexicon) -> bool:
         return False
     if (
         i > 0
-        and doc.joined(i - 1)
+        and (doc.joined(i - 1) or doc.gap(i - 1).strip() == "(")
         and (doc.bases[i - 1] in CHILD_CUES or doc.bases[i - 1] in RELATIVE_CUES)
     ):
-        return True
+        return True  # "my grandson Kenzo", "birth mum (Ioana)"
     if i > 1 and doc.bases[i - 1] in _YOUNG_NOUNS and doc.bases[i - 2] == "young":
         return True
     if _possessed_after(doc, i) or _before_clan_surname(doc, i, lex):
+        return True
+    if _opens_as_subject(doc, i, lex):
         return True
     if doc.low[max(0, doc.starts[i] - 12) : doc.starts[i]].endswith(_NAME_IS):
         return True

@@ -109,6 +109,13 @@ _PRONOUN_START = re.compile(r"\s*(?:she|he|they)(?:'s|'ve|'d| is| was| has| had|
 # A question about complaining closes a rant ("Do I go to her manager or make a formal
 # complaint?") and is about the person the rant began with, a few sentences earlier.
 _PROCESS = frozenset({"complain", "complaint", "complained"})
+# The carer's anger at the end of a story ("I could scream", "Still seething") is about the one
+# worker the story named, however many sentences back, unless that worker was praised.
+_EXASPERATION = frozenset(
+    {"i could scream", "could scream", "fuming", "furious", "livid", "raging", "seething",
+     "still seething", "absolute joke", "unbelievable", "every single time",
+     "every. single. time"}
+)  # fmt: skip
 _PROCESS_REACH = 4
 # A short verdict ("Fuming", "Unbelievable.") closing a message that names one professional,
 # without praise, is about them: "Miss Fairhurst told Ayesha to try harder. She has dyspraxia!!
@@ -149,6 +156,8 @@ def _reach(doc: Doc, pos: int, cue: str, lone_unpraised: bool) -> int:
         (lone_unpraised and _OTHER_OBJECT.search(doc.low, pos, doc.sentence_end(pos)) is None)
         or _asks_about_someone(doc, pos)
     ):
+        return _PROCESS_REACH
+    if lone_unpraised and cue in _EXASPERATION:
         return _PROCESS_REACH
     if lone_unpraised and (
         _verdict(doc, pos)
@@ -243,6 +252,8 @@ def criticised(doc: Doc, pros: list[tuple[int, int]]) -> set[int]:
         if best >= 0:
             if _someone_else(text[pros[best][1] : pos]):
                 continue
+            if sentences[best] != cue_sentence and _praised(doc, pros[best][0]):
+                continue  # "Big thanks to Sunita. The new worker though... so dismissive"
         else:
             after = [
                 k for k, (s, _) in enumerate(pros) if s >= pos and sentences[k] == cue_sentence

@@ -25,7 +25,7 @@ PUBLIC = "public"
 
 _PARENTS = (
     r"(?:mum|mam|mom|dad|mother|father|nan|gran)'s (?:boyfriend|girlfriend|partner|husband|"
-    r"wife|fella|new fella|bloke)|birth[ -]?(?:mum|mam|mom|mother|dad|father|parents?)|"
+    r"wife|fella|new fella|bloke|ex)|birth[ -]?(?:mum|mam|mom|mother|dad|father|parents?)|"
     r"bio[ -]?(?:mum|dad|mother|father)|"
     r"mum|mam|mom|mummy|mammy|mother|dad|da|daddy|father|step[ -]?(?:dad|mum|father|mother)|"
     r"nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad|granddad|grandpa|"
@@ -43,12 +43,13 @@ _LEFT_FAMILY = re.compile(
     r"(?:^|[\s(,])(?P<poss>my|our|his|her|their|the|the (?:kids|bairns|weans)'?|"
     r"the children's|"
     r"[a-z][\w-]*'s|[a-z][\w-]*s')?"
-    rf"\s*(?:(?P<par>{_PARENTS})|(?P<sib>{_SIBLINGS})|(?P<kid>{_KIDS}))\s*[,:-]?\s*$"
+    rf"\s*(?:(?P<par>{_PARENTS})|(?P<sib>{_SIBLINGS})|(?P<kid>{_KIDS}))\s*[,:(-]?\s*$"
 )
 _RIGHT_FAMILY = re.compile(
     r"^\s*[,(]\s*(?:(?:my|his|her|their|the (?:kids|bairns|weans)'?|[a-z][\w-]*'s)\s+)?"
     rf"(?P<par>{_PARENTS})\b"
-    r"(?!\s+(?:to|of)\s+\d)"  # "Brenda (Nan to 3)": a grandparent carer signing off
+    # "Brenda (Nan to 3)", "Sue, nan to two boys": a grandparent carer introducing herself
+    r"(?!\s+(?:to|of)\s+(?:\d|one|two|three|four|five|six|my|our)\b)"
 )
 _LEFT_CARER = re.compile(
     r"(?:^|[\s(,])(?:welcome|hi|hello|hiya|hey|thanks|thank you|cheers|congrats|"
@@ -76,7 +77,7 @@ _IS_TAIL = re.compile(r"\s+(?:is|was)\s*$")
 # search, which would otherwise try every position of the window).
 _FAMILY_ENDINGS = tuple(
     word_set(
-        "boyfriend girlfriend partner husband wife fella bloke mum mam mom mummy mammy mother "
+        "boyfriend girlfriend partner husband wife fella bloke ex mum mam mom mummy mammy mother "
         "dad da daddy father parent parents nan nana nanna nanny gran granny grandma grandmother "
         "grandad granddad grandpa grandfather aunt auntie aunty uncle cousin brother sister "
         "sibling twin grandson granddaughter grandchild grandkid nephew niece son daughter "
@@ -147,7 +148,7 @@ _FAMILY_WORDS = word_set(
     "granddad grandpa grandfather great-nan aunt auntie aunty uncle cousin brother sister "
     "sibling twin parent parents grandson granddaughter grandchild grandkid nephew niece son "
     "daughter child fc one lo lad boy girl placement person yp boyfriend girlfriend partner "
-    "husband wife fella bloke bio birth"
+    "husband wife fella bloke ex bio birth"
 )
 _CARER_WORDS = word_set(
     "welcome hi hello hiya hey thanks thank you cheers congrats congratulations i'm im am "
@@ -208,7 +209,7 @@ def classify(doc: Doc, mention: Mention, lex: Lexicon) -> str:
     if not _FAMILY_WORDS.isdisjoint(before):
         # "Tyrese's birth mum is Georgia Whitlock": the relative named after "is".
         left = _IS_TAIL.sub("", left)
-    if not _FAMILY_WORDS.isdisjoint(before) and _tail(left, ",:-").endswith(_FAMILY_ENDINGS):
+    if not _FAMILY_WORDS.isdisjoint(before) and _tail(left, ",:(-").endswith(_FAMILY_ENDINGS):
         fam = left_family(left)
         if fam is not None:
             role = _from_family(fam)
@@ -225,6 +226,7 @@ def classify(doc: Doc, mention: Mention, lex: Lexicon) -> str:
         or near_after in _RIGHT_NEAR
         or near_after in _PRONOUNS
         or "(" in gap_after
+        or (bool(before) and before[-1] == "with")
     ) and professional_context(_IS_TAIL.sub("", left), right):
         return PROFESSIONAL  # "Brody's SW is Jenna Platt" as well as "SW Jenna Platt"
     if _contacted(before, left, gap_after):

@@ -68,7 +68,7 @@ def _merge(spans: list[Span]) -> tuple[Span, ...]:
 # "Mia's is 07700 900734", "Kai's mobile: 07700...": the phone is the child's own.
 _OWNS_PHONE = re.compile(
     r"'s\s+(?:got\s+)?(?:(?:her|his|their)\s+)?(?:own\s+)?(?:(?:number|mobile|phone|no\.?)\s*)?"
-    r"(?:now\s*)?(?:is\s*)?[:\-(]?\s*"
+    r"(?:now\s*)?(?:is\s*)?[:\-(,]?\s*"
 )
 
 
@@ -137,7 +137,7 @@ def _scan_doc(doc: Doc) -> list[Span]:
         if roles[k - 1] == R.CARER and between in ("and", "&", ",") and roles[k] == R.CHILD:
             roles[k] = R.CARER
 
-    if digits >= 6:
+    if digits >= 5:  # "2nd March 2016" has five
         for m, role in zip(mentions, roles, strict=True):
             if role in _CHILDISH:
                 dob = date_after_name(doc, m.end, dob_cue)

@@ -24,9 +24,9 @@ SCHOOL_TYPES = frozenset(
 )  # fmt: skip
 # Words that close a school name.
 _HEADS = frozenset(
-    {"prim", "comp", "ps", "accademy", "acadamy", "unit", "primary", "juniors", "junior", "infants",
-     "infant", "nursery", "high", "academy", "college", "grammar", "school", "pru", "prep",
-     "preschool", "pre-school"}
+    {"prim", "comp", "ps", "e", "accademy", "acadamy", "unit", "primary", "juniors", "junior",
+     "infants", "infant", "nursery", "high", "academy", "college", "grammar", "school", "pru",
+     "prep", "preschool", "pre-school"}
 )  # fmt: skip
 # Shortened school words, a school only straight after a capitalised name ("Ardmore
 # Integrated PS", as primary schools are written in Northern Ireland and Scotland).
@@ -59,6 +59,7 @@ _MODIFIED = frozenset(
      "days", "dinners", "dinner", "lunch", "lunches", "transport", "taxi", "shoes", "bag",
      "term", "place", "places", "admissions", "appeal", "appeals", "work", "fees", "staff"}
 )  # fmt: skip
+_NOT_A_COLLEGE = frozenset({"hospital", "london", "university", "road", "street", "green"})
 # The carer's own study: "my SVQ", "my level 3", "I'm doing an access course".
 _OWN_COURSE = re.compile(
     r"\b(?:my|i'm doing|im doing|i'm on|im on|i'm starting|i started)\s+(?:an?\s+|the\s+)?"
@@ -75,7 +76,7 @@ _CONTEXT = re.compile(
     r"place at|offered|excluded from|expelled from|kicked out of|head at|teacher at|"
     r"senco at|sendco at|ta at|dsl at|dt at|deputy head at|headteacher at|head teacher at|"
     r"office at|reception at|nursery at|pupil at|(?:year|yr) ?\d{1,2} at|"
-    r"(?:kids?|children|child|son|daughter|grandson|granddaughter) (?:at|in))\s+"
+    r"(?:kids?|children|child|son|daughter|grandson|granddaughter|young person|yp) (?:at|in))\s+"
     r"((?:St\.? |Saint )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}|[A-Z]{2,4}\b)"
 )
 # Tokens from a _CONTEXT cue's first word to the first of the name after it, at most.
@@ -83,7 +84,8 @@ _CUE_REACH = 4
 # "from st anselms", "at St Bede's": a saint's name in a school sentence.
 _SAINT = re.compile(r"\b(?i:at|from|to|into|for)\s+((?i:st\.?|saint)\s+[A-Za-z][\w'-]*)")
 _SCHOOL_VERB = re.compile(
-    r"\b(?:starts?|started|starting|go|goes|going|attends|moved|moving|place)\s*$"
+    r"\b(?:starts?|started|starting|go|goes|going|attends|moved|moving|place|kids?|children|"
+    r"son|daughter|grandson|granddaughter|young person)\s*$"
 )
 _SAINT_NOT = frozenset(
     {"hospital", "church", "day", "day's", "ambulance", "hospice", "park", "station", "court",
@@ -94,7 +96,7 @@ _SCHOOLISH = re.compile(
     r"school|year \d|yr ?\d|y\d|[ps][1-7]|reception|class|teacher|uniform|term|nursery|sept|"
     r"september|"
     r"head|senco|sendco|pep|exclusion|excluded|primary|secondary|pupil|timetable|gcses?|"
-    r"sats|playground|transition|place|offer)\b",
+    r"sats|playground|transition|place|offer|blazers?)\b",
     re.IGNORECASE,
 )
 _NOT_SCHOOL_NAMES = frozenset(
@@ -106,7 +108,8 @@ _NOT_SCHOOL_NAMES = frozenset(
      "september", "sept", "january", "jan", "april", "easter", "christmas", "monday",
      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "year", "reception",
      "nursery", "secondary", "primary", "college", "uni", "university", "work", "bed",
-     "big", "high", "our", "his", "her", "their", "my", "a", "an"}
+     "big", "high", "our", "his", "her", "their", "my", "a", "an", "hogwarts", "malory",
+     "trinians"}
 )  # fmt: skip
 
 
@@ -172,8 +175,14 @@ def _typed_schools(doc: Doc, lex: Lexicon) -> list[Span]:
         ):
             k = end_tok + 1  # "the photo comp": only "Penrhos Comp", "Oakfield prim"
             continue
+        if base == "college" and end_tok + 1 < n and doc.bases[end_tok + 1] in _NOT_A_COLLEGE:
+            k = end_tok + 1  # "King's College Hospital", "Imperial College London"
+            continue
         if base == "college" and _OWN_COURSE.search(_sentence(doc, doc.starts[k], doc.ends[k])):
             k = end_tok + 1  # "started my SVQ at Clydeside College": the carer's own course
+            continue
+        if base == "e" and (k < 2 or doc.bases[k - 2 : k] != ["c", "of"] or not doc.cap(k)):
+            k += 1  # only "C of E", as in "Ashgrove C of E"
             continue
         if base == "unit" and (k < 2 or doc.bases[k - 1] != "referral"):
             k += 1  # only "Pupil Referral Unit"
@@ -302,7 +311,7 @@ def _saint_schools_after(doc: Doc, lex: Lexicon) -> list[Span]:
 
 
 _KID_WORDS = frozenset({"kid", "kids", "children", "child", "son", "daughter", "grandson",
-                        "granddaughter"})  # fmt: skip
+                        "granddaughter", "young", "yp"})  # fmt: skip
 _CONTEXT_WORDS = _KID_WORDS | frozenset(
     {"goes", "go", "going", "attends", "attending", "attended", "started", "starts", "start",
      "starting", "moved", "moving", "move", "transferred", "got", "place", "offered",

@@ -46,6 +46,15 @@ VARIED_H = _HERE / "data" / "confidentiality_varied_h.jsonl"
 # (Welsh streets, kinship family words, complaints in new words, a sentiment lexicon).
 VARIED_J = _HERE / "data" / "confidentiality_varied_j.jsonl"
 VARIED_L = _HERE / "data" / "confidentiality_varied_l.jsonl"
+# Four sets of 120, written blind and measured before any tuning on them: everyday carers (I),
+# staff and carers together with many hard negatives (K), a local-authority group (M) and an
+# agency group (N). Blind, after tuning on H, J and L: recall 0.944 / 0.808 / 0.926 / 0.926,
+# precision 0.981 / 0.955 / 0.962 / 1.000. Then tuned on (unknown first names opening a
+# sentence, prisons and immigration detention, the carer's anger at the end of a story).
+VARIED_I = _HERE / "data" / "confidentiality_varied_i.jsonl"
+VARIED_K = _HERE / "data" / "confidentiality_varied_k.jsonl"
+VARIED_M = _HERE / "data" / "confidentiality_varied_m.jsonl"
+VARIED_N = _HERE / "data" / "confidentiality_varied_n.jsonl"
 # The dev set lives in shared/ beside the repository (as on developer machines and in CI).
 DEV = _HERE.parents[2] / "shared" / "data" / "confidentiality_dev.jsonl"
 
@@ -93,14 +102,28 @@ def _sets() -> list[Any]:
         pytest.param(VARIED_H, id="varied_h"),
         pytest.param(VARIED_J, id="varied_j"),
         pytest.param(VARIED_L, id="varied_l"),
+        pytest.param(VARIED_I, id="varied_i"),
+        pytest.param(VARIED_K, id="varied_k"),
+        pytest.param(VARIED_M, id="varied_m"),
+        pytest.param(VARIED_N, id="varied_n"),
     ]
 
 
-# Labelled spans a set may miss. Sets C, F and G keep hard cases the rules do not reach yet (a
+# Labelled spans a set may miss. The later sets keep hard cases the rules do not reach yet (a
 # name-word first name in apposition, "will brennan" in lowercase, an initial with a surname, a
 # school or children's home named without a school or street word, a relative known only as
-# "Mr Dempsey", a date of birth with no birth word near it); missing them more often still fails.
-_SPAN_ALLOWANCE = {VARIED_C: 0.13, VARIED_F: 0.04, VARIED_G: 0.10, VARIED_L: 0.10}
+# "Mr Dempsey", a date of birth with no birth word near it, a circumstance phrase the rules
+# find only in part, a worker criticised in words no rule knows); missing more still fails.
+_SPAN_ALLOWANCE = {
+    VARIED_C: 0.13,
+    VARIED_F: 0.04,
+    VARIED_G: 0.10,
+    VARIED_L: 0.10,
+    VARIED_I: 0.05,
+    VARIED_K: 0.10,
+    VARIED_M: 0.07,
+    VARIED_N: 0.05,
+}
 
 
 @pytest.mark.parametrize("path", _sets())
