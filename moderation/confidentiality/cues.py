@@ -28,7 +28,7 @@ _MODIFIER = (
 _ORGS = (
     r"team|service|services|centre|center|office|council|agency|camhs|cafcass|panel|hub|unit|"
     r"department|dept|surgery|clinic|practice|la|ifa|authority|hq|court|police|desk|"
-    r"front desk|reception"
+    r"front desk|reception|placements|family finding|finance|payments|commissioning"
 )
 _DET = r"(?:our|my|his|her|their|there|thier|the|a|new|kids'?|x's|[a-z]+'s)"
 

@@ -109,6 +109,13 @@ _PRONOUN_START = re.compile(r"\s*(?:she|he|they)(?:'s|'ve|'d| is| was| has| had|
 # A question about complaining closes a rant ("Do I go to her manager or make a formal
 # complaint?") and is about the person the rant began with, a few sentences earlier.
 _PROCESS = frozenset({"complain", "complaint", "complained"})
+# Asking the group about a named worker is gossip ("Anyone else had Kirkbride as IRO?"), but
+# only about a worker named after the question, in the same sentence.
+_GOSSIP = frozenset(
+    {"anyone else had", "anyone else have", "anyone else got", "anybody else had",
+     "any1 else had", "any1 else have", "anyone else dealt with", "anyone else come across",
+     "is it just me or"}
+)  # fmt: skip
 # The carer's anger at the end of a story ("I could scream", "Still seething") is about the one
 # worker the story named, however many sentences back, unless that worker was praised.
 _EXASPERATION = frozenset(
@@ -223,6 +230,9 @@ def criticised(doc: Doc, pros: list[tuple[int, int]]) -> set[int]:
     cues += [(pos, end, True) for pos, end in _weak_complaints(doc, strong)]
     for pos, cue_end, weak in cues:
         cue_sentence = doc.sentence(pos)
+        gossip = doc.low[pos:cue_end] in _GOSSIP
+        if gossip and _praise_pattern().search(doc.low) is not None:
+            continue  # "Anyone else had Priya as SSW? She's amazing"
         named_next = _named_next(text, cue_end, pros)
         if named_next >= 0 and weak and _praised(doc, pros[named_next][0]):
             continue
@@ -231,7 +241,9 @@ def criticised(doc: Doc, pros: list[tuple[int, int]]) -> set[int]:
             continue
         if "same" in doc.low[pos:cue_end]:
             continue  # "brilliant... can't say the same for the last one": someone unnamed
-        if weak:
+        if gossip:
+            earliest = cue_sentence + 1  # never a name before the question
+        elif weak:
             # A single negative word reaches back through a pronoun ("She ignored me"), or
             # from a subjectless sentence after the only worker named ("Ignored every
             # email."), but "The boiler broke" has its own subject.

@@ -75,6 +75,7 @@ _CONTEXT = re.compile(
     r"starting at|moved to|moving to|move to|transferred to|got into|got a place at|"
     r"place at|offered|excluded from|expelled from|kicked out of|head at|teacher at|"
     r"senco at|sendco at|ta at|dsl at|dt at|deputy head at|headteacher at|head teacher at|"
+    r"keyworker at|key worker at|"
     r"office at|reception at|nursery at|pupil at|(?:year|yr) ?\d{1,2} at|"
     r"(?:kids?|children|child|son|daughter|grandson|granddaughter|young person|yp) (?:at|in))\s+"
     r"((?:St\.? |Saint )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}|[A-Z]{2,4}\b)"
@@ -254,6 +255,7 @@ def _context_schools(doc: Doc, lex: Lexicon) -> list[Span]:
         sentence = _sentence(doc, m.start(1), m.end(1))
         role_context = "at" in m.group().split()[:3] and m.group().split()[0].lower() in (
             "head", "teacher", "senco", "sendco", "ta", "dsl", "dt", "deputy", "headteacher",
+            "keyworker", "key",
         )  # fmt: skip
         kids_at = m.group().split()[0].lower() in _KID_WORDS
         if kids_at and (name.isupper() or _SCHOOLISH.search(sentence) is not None):
@@ -316,7 +318,8 @@ _CONTEXT_WORDS = _KID_WORDS | frozenset(
     {"goes", "go", "going", "attends", "attending", "attended", "started", "starts", "start",
      "starting", "moved", "moving", "move", "transferred", "got", "place", "offered",
      "excluded", "expelled", "kicked", "head", "teacher", "senco", "sendco", "ta", "dsl",
-     "deputy", "headteacher", "office", "reception", "nursery", "pupil", "year", "yr", "dt"}
+     "deputy", "headteacher", "office", "reception", "nursery", "pupil", "year", "yr", "dt",
+     "keyworker", "key"}
 )  # fmt: skip
 
 
@@ -328,6 +331,32 @@ def find_schools(doc: Doc, lex: Lexicon) -> list[Span]:
         spans.extend(_saint_schools(doc, lex))
     if "ysgol" in words:
         spans.extend(_welsh_schools(doc, lex))
+    if "sch.uk" in doc.low:
+        spans.extend(_schools_named_in_email(doc))
+    return spans
+
+
+# A school's email domain spells its name: "office@thornleighmoor.wigan.sch.uk".
+_SCHOOL_DOMAIN = re.compile(r"@([a-z0-9-]+)\.(?:[a-z0-9-]+\.)?sch\.uk\b")
+# Longest run of capitalised words tried against a domain ("Thornleigh Moor").
+_DOMAIN_WORDS = 3
+
+
+def _schools_named_in_email(doc: Doc) -> list[Span]:
+    """The school whose email address is given, where the message also names it in words:
+    "Thornleigh Moor have a different one. Emailed office@thornleighmoor.wigan.sch.uk"."""
+    names = {m.group(1).replace("-", "") for m in _SCHOOL_DOMAIN.finditer(doc.low)}
+    spans: list[Span] = []
+    caps = doc.capitalised
+    for i in caps:
+        joined = ""
+        for k in range(i, min(i + _DOMAIN_WORDS, len(doc.bases))):
+            if k > i and (not doc.joined(k - 1) or not doc.cap(k)):
+                break
+            joined += doc.bases[k].replace("'", "").replace("-", "")
+            if joined in names:
+                spans.append(Span(doc.starts[i], doc.ends[k], SCHOOL))
+                break
     return spans
 
 

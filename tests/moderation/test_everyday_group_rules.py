@@ -53,6 +53,16 @@ FOUND = [
     ("It's Ashgrove C of E, I've asked them twice", "Ashgrove C of E", "school"),
     ("anyone else got kids at st fergals? the new policy is awful", "st fergals", "school"),
     ("Anyone else got a young person at KHA? blazer letter came today", "KHA", "school"),
+    # asking the group about a named worker is gossip
+    ("has anyone else had Kirkwood as IRO? spoke over me the whole review", "Kirkwood",
+     "professional_named_negative"),
+    ("Is it just me or does Gareth Lyle from placements never read the referral?",
+     "Gareth Lyle", "professional_named_negative"),
+    # a school named in words and spelt in its email domain
+    ("Thornleigh Moor have a different UPN. Emailed office@thornleighmoor.wigan.sch.uk",
+     "Thornleigh Moor", "school"),
+    ("ewan's keyworker at Little Acorns says he's playing with the others now", "Little Acorns",
+     "school"),
     # a child's own phone after a comma
     ("Kobe's got his own phone now, +44 7700 900731", "Kobe", "child_name"),
 ]  # fmt: skip
@@ -77,6 +87,9 @@ LEFT_ALONE = [
     "meet at the Costa on Fore Street before the training?",
     # a praised worker, then a complaint about someone else in the next sentence
     "Big thanks to Sunita from the LAC nurse team. The new CAMHS worker is so dismissive.",
+    # asking about a praised worker, or about a letter after a worker was named
+    "Anyone else had Priya as SSW? She is amazing",
+    "Our SW Jo came round today. Anyone else had the allowance letter?",
     # a hearing is not a person
     "Has anyone been through a Children's Hearing where the panel disagreed?",
     # moving up a year is not moving house
