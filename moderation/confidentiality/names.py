@@ -488,6 +488,8 @@ def _cued_unknown(doc: Doc, i: int, lex: Lexicon) -> bool:
     base = doc.bases[i]
     if base in lex.common_words or base in NOT_SURNAMES or base in lex.places:
         return False
+    if base in lex.sentence_nouns and doc.initial(i):
+        return False  # "Reminder from the fostering team: ..."
     if (
         i > 0
         and (doc.joined(i - 1) or doc.gap(i - 1).strip() == "(")

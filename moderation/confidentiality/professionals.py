@@ -101,6 +101,22 @@ def _weak_complaints(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
+# A remark quoted back at the group ("then wrote that he 'didn't engage'", "told me he's 'just
+# naughty'"): carers quote a worker's own words to show what was wrong with them.
+_QUOTED = re.compile(
+    r"(?:^|(?<=[\s(]))['\u2018\"\u201c]"
+    r"(?:[^'\u2019\"\u201d\n]|(?<=\w)['\u2019](?=\w)){3,80}"  # "didn't" inside the quote
+    r"['\u2019\"\u201d](?=[\s.,!?)]|$)"
+)
+_QUOTE_MARKS = ("'", "\u2018", '"', "\u201c")
+
+
+def _quoted_remarks(doc: Doc) -> list[tuple[int, int]]:
+    if not any(mark in doc.text for mark in _QUOTE_MARKS):
+        return []
+    return [m.span() for m in _QUOTED.finditer(doc.text)]
+
+
 # A sentence that opens with a pronoun carries on about the person named just before
 # ("Bernadette wrote that I was late. I WASN'T. She's always got it in for me").
 _PRONOUN_START = re.compile(r"\s*(?:she|he|they)(?:'s|'ve|'d| is| was| has| had| always| never)?\b")
@@ -228,6 +244,7 @@ def criticised(doc: Doc, pros: list[tuple[int, int]]) -> set[int]:
     strong = _complaints(doc)
     cues = [(pos, end, False) for pos, end in strong]
     cues += [(pos, end, True) for pos, end in _weak_complaints(doc, strong)]
+    cues += [(pos, end, True) for pos, end in _quoted_remarks(doc)]
     for pos, cue_end, weak in cues:
         cue_sentence = doc.sentence(pos)
         gossip = doc.low[pos:cue_end] in _GOSSIP

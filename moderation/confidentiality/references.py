@@ -29,7 +29,13 @@ _CUE_WORDS = (
     r"\blcs\b|\blado\b|\bcp ref\b|\bplacement (?:ref|number|id)\b|\bclient (?:id|number|no)\b|"
     r"\bperson (?:id|number)\b|\bchild(?:'s)? (?:id|number)\b|\bupn\b|\bnhs (?:no|number|num)\b|"
     r"\bnhs\b|\bni (?:no|number)\b|\bnational insurance\b|\bid (?:no|number)\b|\bcase id\b|"
-    r"\bpupil number\b|\bcourt (?:no|number|ref)\b|\bunique pupil number\b)"
+    r"\bpupil number\b|\bcourt (?:no|number|ref)\b|\bunique pupil number\b|"
+    # Scotland's CHI and candidate numbers, Home Office and police references, passports
+    r"\bchi\b|\bchi (?:no|number)\b|\bscn\b|\bcandidate (?:no|number)\b|"
+    r"\bhome office (?:ref|reference|number|no)\b|\bho ref\b|\bport ref\b|\buan\b|"
+    r"\bbrp\b|\bcrime (?:ref|reference|number|no)\b|\bincident (?:number|no|ref)\b|"
+    r"\bpolice (?:ref|reference)\b|\blog (?:number|no)\b|\bpassport (?:number|no)\b|"
+    r"\b(?:cin|cp|cpp|ehcp)(?: plan)? (?:ref|reference|number|no)\b)"
 )
 _CUE = re.compile(_CUE_WORDS + r"[^.!?\n\d]{0,16}$", re.IGNORECASE)
 # "The LCS number on the child's paperwork is LCS-0082914", "they wanted the Mosaic ID. It's
@@ -40,7 +46,9 @@ _FAR = 80
 # Every _CUE match contains one of these (see `may_contain`).
 _CUE_STEMS = (
     "case", "ref", "mosaic", "lcs", "lado", "placement", "client", "person", "child", "upn",
-    "nhs", "ni ", "national", "id ", "pupil", "court",
+    "nhs", "ni ", "national", "id ", "pupil", "court", "chi", "scn", "candidate", "home office",
+    "ho ref", "port", "uan", "brp", "crime", "incident", "police", "log ", "passport", "cin ",
+    "cp ", "cpp", "ehcp",
 )  # fmt: skip
 _CUED_ID = re.compile(r"(?<![\w/])[A-Za-z]{0,6}[/\-]?\d[\d/\- ]{2,16}\d[A-Za-z]?(?![\w/])")
 

@@ -58,11 +58,20 @@ FOUND = [
      "professional_named_negative"),
     ("Is it just me or does Gareth Lyle from placements never read the referral?",
      "Gareth Lyle", "professional_named_negative"),
+    # a worker's own words quoted back at the group
+    ("Review with IRO Anthea Black today. Wrote in the minutes that he 'presented as settled'.",
+     "Anthea Black", "professional_named_negative"),
     # a school named in words and spelt in its email domain
     ("Thornleigh Moor have a different UPN. Emailed office@thornleighmoor.wigan.sch.uk",
      "Thornleigh Moor", "school"),
     ("ewan's keyworker at Little Acorns says he's playing with the others now", "Little Acorns",
      "school"),
+    # more kinds of reference: Scotland's CHI and candidate numbers, Home Office, police, plans
+    ("His CHI number is 1203154471 apparently", "1203154471", "case_reference"),
+    ("SCN 123456789 is on the SQA letter", "123456789", "case_reference"),
+    ("Home Office ref B1234567 for our lad", "B1234567", "case_reference"),
+    ("crime ref 13/45678/24 from the police about the assault", "13/45678/24", "case_reference"),
+    ("CP plan number 000567 is on the letter", "000567", "case_reference"),
     # a child's own phone after a comma
     ("Kobe's got his own phone now, +44 7700 900731", "Kobe", "child_name"),
 ]  # fmt: skip
@@ -90,6 +99,12 @@ LEFT_ALONE = [
     # asking about a praised worker, or about a letter after a worker was named
     "Anyone else had Priya as SSW? She is amazing",
     "Our SW Jo came round today. Anyone else had the allowance letter?",
+    # a praised worker quoted, and a notice from the team
+    "Our SSW Priya is brilliant, she said 'you are doing great' and I cried",
+    "Reminder from the fostering team: use initials or 'my YP' in here please",
+    # numbers near the same words that are not references
+    "log in at 10 and the chippy is 5 mins away",
+    "the Home Office took 12 weeks, 2 days to reply",
     # a hearing is not a person
     "Has anyone been through a Children's Hearing where the panel disagreed?",
     # moving up a year is not moving house
