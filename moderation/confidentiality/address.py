@@ -233,6 +233,7 @@ def find_named_streets(doc: Doc, lex: Lexicon) -> list[Span]:
 _WELSH_STREET = re.compile(
     r"(?<![\w'-])(?:\d{1,4}[a-z]?,?\s+(?:Maes|L[oô]n|Clos|Cae)|"
     r"(?:\d{1,4}[a-z]?,?\s+)?(?:Heol|Ffordd|Stryd|Rhodfa|Cilgant))(?:\s+[A-Z][\w'-]*){1,3}"
+    r"(?<!Primary)(?<!Juniors)(?<!Infants)(?<!School)(?<!Academy)(?<!Nursery)(?<!High)"
 )
 WELSH_STREET_WORDS = word_set("heol ffordd stryd rhodfa cilgant maes lon lôn clos cae")
 

@@ -17,7 +17,8 @@ ROLES = (
     r"personal adviser|personal advisor|pa|contact supervisor|supervisor|receptionist|"
     r"escort|driver|childminder|coordinator|co-ordinator|assessor|mentor|caseworker|"
     r"case worker|practitioner|lawyer|advocate|duty worker|tutor|lado|sgo assessor|"
-    r"contact worker|family worker|senior practitioner|receptionist|manager"
+    r"contact worker|family worker|senior practitioner|receptionist|manager|adviser|advisor|"
+    r"panel adviser|panel advisor|panel member|edt worker"
 )
 # Single tokens of the role phrases, for cheap gating before the patterns run.
 ROLE_WORDS = frozenset(w for phrase in ROLES.split("|") for w in phrase.split())

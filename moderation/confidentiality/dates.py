@@ -59,7 +59,8 @@ def _plausible(m: re.Match[str]) -> bool:
 # birthdays?)\b", written so that every branch starts with a letter and the engine can skip to
 # the next "b" or "d" instead of trying the whole pattern at every position.
 _CUE = re.compile(
-    r"(?:d(?<!\wd)(?:obs?|\.o\.b|ate of birth)|b(?<!\wb)(?:irth ?date|orn|'?-?days?|irthdays?))\b"
+    r"(?:d(?<!\wd)(?:obs?|\.o\.b|ate of birth)|"
+    r"b(?<!\wb)(?:irth ?date|irth cert(?:ificate)?|orn|'?-?days?|irthdays?))\b"
 )
 # Between a birth word and its date: a few words, no sentence break ("DOB is", "born on the").
 _BETWEEN = re.compile(r"[^.!?\n]{0,34}")

@@ -48,7 +48,8 @@ NOT_SURNAMES = frozenset(
      "cinema", "leisure", "village", "world", "land", "kingdom", "farm", "centre's",
      "facebook", "tiktok", "instagram", "snapchat", "whatsapp", "youtube", "messenger",
      "google", "zoom", "teams", "netflix", "xbox", "playstation", "mcdonalds", "mcdonald's",
-     "epipen", "calpol", "inhaler", "tourette", "tourettes", "crohn", "asperger", "aspergers"}
+     "epipen", "calpol", "inhaler", "tourette", "tourettes", "crohn", "asperger", "aspergers",
+     "card", "island", "bush", "bushes", "tree", "trees", "pass", "ticket", "voucher", "app"}
 )  # fmt: skip
 # Cue words after which a capitalised unknown word is still taken as a child's first name.
 CHILD_CUES = frozenset(
@@ -517,7 +518,7 @@ def _extend(doc: Doc, start_tok: int, i: int, strength: int, lex: Lexicon) -> Me
     weak = strength == 1
     cap = doc.cap(i)
     j = i + 1
-    if j < n and doc.joined(i) and (cap or not doc.cap(j)):
+    if j < n and doc.joined(i) and (cap or not doc.cap(j)) and i not in doc.possessive:
         strict = weak
         if surname_at(doc, j, lex, strict):
             last = j

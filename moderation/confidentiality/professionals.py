@@ -15,7 +15,8 @@ from .lexicon import lexicon
 from .text import Doc
 
 _UNNAMED = re.compile(
-    r"\b(?:the|our|my|his|her|their|a|new)\s+(?:new\s+)?(?:sw|social worker|ssw|iro|teacher|"
+    r"\b(?:the|our|my|his|her|their|a|new)\s+(?:(?:new|deputy|assistant|acting)\s+)?"
+    r"(?:sw|social worker|ssw|iro|teacher|"
     r"head|headteacher|senco|manager|team manager|worker|nurse|gp|doctor|judge|guardian|"
     r"solicitor|therapist|supervisor|la|council|school|agency)\b|"
     r"\b(?:birth|bio)\s+(?:mum|mam|mother|dad|father|parents?)\b",

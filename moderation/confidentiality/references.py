@@ -35,7 +35,9 @@ _CUE_WORDS = (
     r"\bhome office (?:ref|reference|number|no)\b|\bho ref\b|\bport ref\b|\buan\b|"
     r"\bbrp\b|\bcrime (?:ref|reference|number|no)\b|\bincident (?:number|no|ref)\b|"
     r"\bpolice (?:ref|reference)\b|\blog (?:number|no)\b|\bpassport (?:number|no)\b|"
-    r"\b(?:cin|cp|cpp|ehcp)(?: plan)? (?:ref|reference|number|no)\b)"
+    r"\b(?:cin|cp|cpp|ehcp)(?: plan)? (?:ref|reference|number|no)\b|"
+    # other LA case systems
+    r"\bwccis\b|\bcarefirst\b|\bazeus\b|\bframeworki\b|\beclipse (?:id|number|no|ref)\b)"
 )
 _CUE = re.compile(_CUE_WORDS + r"[^.!?\n\d]{0,16}$", re.IGNORECASE)
 # "The LCS number on the child's paperwork is LCS-0082914", "they wanted the Mosaic ID. It's
@@ -48,9 +50,11 @@ _CUE_STEMS = (
     "case", "ref", "mosaic", "lcs", "lado", "placement", "client", "person", "child", "upn",
     "nhs", "ni ", "national", "id ", "pupil", "court", "chi", "scn", "candidate", "home office",
     "ho ref", "port", "uan", "brp", "crime", "incident", "police", "log ", "passport", "cin ",
-    "cp ", "cpp", "ehcp",
+    "cp ", "cpp", "ehcp", "wccis", "carefirst", "azeus", "frameworki", "eclipse",
 )  # fmt: skip
-_CUED_ID = re.compile(r"(?<![\w/])[A-Za-z]{0,6}[/\-]?\d[\d/\- ]{2,16}\d[A-Za-z]?(?![\w/])")
+_CUED_ID = re.compile(
+    r"(?<![\w/])[A-Za-z]{0,6}[/\-]?\d[\d/\- ]{2,16}\d(?:[A-Za-z]?|/[A-Za-z]{2,6})(?![\w/])"
+)  # "24/0871/LADO" too
 
 
 def nhs_check(digits: str) -> bool:
@@ -117,7 +121,11 @@ def find_references(doc: Doc) -> list[Span]:
             spans.append(Span(m.start(), m.end(), CASE_REFERENCE))
     for m in doc.match_at(_CUED_ID, sorted({*digit_toks, *slashed})):
         digits = len(m.group().translate(_NOT_DIGITS))
-        if digits < 5 or not _cued(text, m.start()):
+        if digits < 5:
+            continue
+        # "Mosaic numbers for our two are 3318204 and 3318205": a second one after the first
+        listed = bool(spans) and text[spans[-1].end : m.start()] in (" and ", ", ", " & ")
+        if not listed and not _cued(text, m.start()):
             continue
         if m.group()[0] == "0" and digits >= 10:
             continue  # a phone number next to a reference word

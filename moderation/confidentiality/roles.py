@@ -218,7 +218,9 @@ def classify(doc: Doc, mention: Mention, lex: Lexicon) -> str:
             if role != KIN or not _parent_after(gap_after, right):
                 return role
             # "my sister Roxanne (their mum)": a kinship carer's relative who is the parent
-    if _parent_after(gap_after, right):
+    if _parent_after(gap_after, right) or _parent_named_as(
+        doc.low[max(0, mention.start - _WINDOW) : mention.start]
+    ):
         return RELATIVE
     if (
         not ROLE_WORDS.isdisjoint(before)
@@ -254,6 +256,17 @@ def _children_of(doc: Doc, mention: Mention) -> bool:
         return False
     low = doc.low
     return not doc.wordset.isdisjoint(_KINSHIP_WORDS) or "with me" in low or "with us" in low
+
+
+# "Mum's Kayleigh, 19", "Dad's name is Carl Bishop": a parent named at the start of a sentence.
+_NAMED_AS = re.compile(
+    r"(?:^|[.!?]\s+|\n)(?:birth\s+|bio\s+)?(?:mum|mam|dad|da|mother|father)(?:'s|\u2019s| is)"
+    r"(?:\s+name(?:'s| is))?\s+$"
+)
+
+
+def _parent_named_as(left: str) -> bool:
+    return left.endswith(" ") and _NAMED_AS.search(left) is not None
 
 
 def _parent_after(gap_after: str, right: str) -> bool:

@@ -67,7 +67,8 @@ def _merge(spans: list[Span]) -> tuple[Span, ...]:
 
 # "Mia's is 07700 900734", "Kai's mobile: 07700...": the phone is the child's own.
 _OWNS_PHONE = re.compile(
-    r"'s\s+(?:got\s+)?(?:(?:her|his|their)\s+)?(?:own\s+)?(?:(?:number|mobile|phone|no\.?)\s*)?"
+    r"'s\s+(?:got\s+)?(?:(?:her|his|their)\s+)?(?:(?:own|first|new)\s+)?"
+    r"(?:(?:number|mobile|phone|no\.?)\s*)?"
     r"(?:now\s*)?(?:is\s*)?[:\-(,]?\s*"
 )
 
@@ -140,7 +141,7 @@ def _scan_doc(doc: Doc) -> list[Span]:
     if digits >= 5:  # "2nd March 2016" has five
         for m, role in zip(mentions, roles, strict=True):
             if role in _CHILDISH:
-                dob = date_after_name(doc, m.end, dob_cue)
+                dob = date_after_name(doc, m.end, dob_cue or m.kind == FULL)
                 if dob is not None:
                     spans.append(dob)
     tied = not _TYING.isdisjoint([s.category for s in spans])

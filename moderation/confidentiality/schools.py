@@ -75,7 +75,8 @@ _CONTEXT = re.compile(
     r"starting at|moved to|moving to|move to|transferred to|got into|got a place at|"
     r"place at|offered|excluded from|expelled from|kicked out of|head at|teacher at|"
     r"senco at|sendco at|ta at|dsl at|dt at|deputy head at|headteacher at|head teacher at|"
-    r"keyworker at|key worker at|"
+    r"keyworker at|key worker at|first day at|last day at|(?:new )?school is|nursery is|"
+    r"(?:anyone|anybody|any1)(?: else)? at|"
     r"office at|reception at|nursery at|pupil at|(?:year|yr) ?\d{1,2} at|"
     r"(?:kids?|children|child|son|daughter|grandson|granddaughter|young person|yp) (?:at|in))\s+"
     r"((?:St\.? |Saint )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}|[A-Z]{2,4}\b)"
@@ -97,7 +98,7 @@ _SCHOOLISH = re.compile(
     r"school|year \d|yr ?\d|y\d|[ps][1-7]|reception|class|teacher|uniform|term|nursery|sept|"
     r"september|"
     r"head|senco|sendco|pep|exclusion|excluded|primary|secondary|pupil|timetable|gcses?|"
-    r"sats|playground|transition|place|offer|blazers?)\b",
+    r"sats|playground|transition|place|offer|blazers?|star of the (?:week|day)|house points)\b",
     re.IGNORECASE,
 )
 _NOT_SCHOOL_NAMES = frozenset(
@@ -141,7 +142,16 @@ def _name_token(doc: Doc, k: int, lower_ok: bool, lex: Lexicon, adjacent: bool =
             and base not in _GENERIC
         )
     if word[0].isupper():
-        return base not in lex.common_words or base in ("st", "saint")
+        if base not in lex.common_words or base in ("st", "saint"):
+            return True
+        # "Hawthorn Reach Primary": an everyday word inside a name that starts before it
+        return (
+            k > 0
+            and doc.joined(k - 1)
+            and doc.cap(k - 1)
+            and doc.bases[k - 1] not in lex.common_words
+            and doc.word(k - 1).isalpha()
+        )
     return lower_ok and base not in lex.common_words and base not in _GENERIC
 
 
@@ -257,7 +267,7 @@ def _context_schools(doc: Doc, lex: Lexicon) -> list[Span]:
             "head", "teacher", "senco", "sendco", "ta", "dsl", "dt", "deputy", "headteacher",
             "keyworker", "key",
         )  # fmt: skip
-        kids_at = m.group().split()[0].lower() in _KID_WORDS
+        kids_at = m.group().split()[0].lower() in _KID_WORDS or m.group()[:3].lower() == "any"
         if kids_at and (name.isupper() or _SCHOOLISH.search(sentence) is not None):
             # "got kids at SMB? ... the school say": an acronym, with school talk nearby
             near = _SCHOOLISH.search(doc.text, max(0, m.start() - 150), m.end() + 150)
@@ -319,7 +329,7 @@ _CONTEXT_WORDS = _KID_WORDS | frozenset(
      "starting", "moved", "moving", "move", "transferred", "got", "place", "offered",
      "excluded", "expelled", "kicked", "head", "teacher", "senco", "sendco", "ta", "dsl",
      "deputy", "headteacher", "office", "reception", "nursery", "pupil", "year", "yr", "dt",
-     "keyworker", "key"}
+     "keyworker", "key", "first", "last", "school", "new", "anyone", "anybody", "any1"}
 )  # fmt: skip
 
 

@@ -72,6 +72,27 @@ FOUND = [
     ("Home Office ref B1234567 for our lad", "B1234567", "case_reference"),
     ("crime ref 13/45678/24 from the police about the assault", "13/45678/24", "case_reference"),
     ("CP plan number 000567 is on the letter", "000567", "case_reference"),
+    # a full date straight after a full name is a date of birth, even with no birth word
+    ("Rhiannon Coulter 22/09/2012 - does the LA pay for her residential?", "22/09/2012",
+     "date_of_birth"),
+    # a second reference listed after the first
+    ("Mosaic numbers for our two are 3318204 and 3318205 if anyone asks", "3318205",
+     "case_reference"),
+    # schools: an everyday word inside the name, a school "is", a first day, a class award
+    ("Harrison's school (Hawthorn Reach Primary) wants his EHCP", "Hawthorn Reach Primary",
+     "school"),
+    ("Harley's new school is LMP, brilliant so far", "LMP", "school"),
+    ("First day at HWA tomorrow for our Kayode, blazer is massive on him", "HWA", "school"),
+    ("Tegan Fairley got star of the week at St Ebba's!!", "St Ebba's", "school"),
+    # workers: a panel adviser; hanging up; quoted at; parents named as "Mum's" and "Dad's name is"
+    ("Panel adviser Karen Lowe was so rude to us", "Karen Lowe", "professional_named_negative"),
+    ("unlike the EDT worker Paula Stobart who told me to ring the police myself and hung up",
+     "Paula Stobart", "professional_named_negative"),
+    ("Mum's Kayleigh, 19, care leaver herself, and doing amazing", "Kayleigh", "birth_family"),
+    ("Dad's name is Carl Bishton if anyone sees him near the school", "Carl Bishton",
+     "birth_family"),
+    # a child's first phone, in brackets
+    ("Deji's got his first phone (07700 900615) already", "Deji", "child_name"),
     # a child's own phone after a comma
     ("Kobe's got his own phone now, +44 7700 900731", "Kobe", "child_name"),
 ]  # fmt: skip
@@ -105,6 +126,15 @@ LEFT_ALONE = [
     # numbers near the same words that are not references
     "log in at 10 and the chippy is 5 mins away",
     "the Home Office took 12 weeks, 2 days to reply",
+    # nouns after a first name, a singer, a possessive before a nationality, feelings
+    "Barry Island on Sunday was lush, all three on the rides",
+    "Norwich Castle free with a Max Card?",
+    "Finally planted the rose bush the kids picked",
+    "Sam Fender at the Stadium of Light, anyone taking their teens?",
+    "Aoife's Irish passport needs the long birth cert",
+    "birth parents aren't contesting any more. Relief doesn't cover it",
+    # praise for one worker and a complaint about an unnamed deputy head
+    "Ms Dlamini from the virtual school was brilliant but the deputy head sat on his phone",
     # a hearing is not a person
     "Has anyone been through a Children's Hearing where the panel disagreed?",
     # moving up a year is not moving house
