@@ -83,7 +83,8 @@ _FAMOUS = frozenset(
      "sauchiehall street", "buchanan street", "argyle street", "princes street", "bold street",
      "northumberland street", "rye lane", "botanic gardens", "kew gardens", "kensington gardens",
      "covent garden", "leicester square", "trafalgar square", "shaftesbury avenue",
-     "kings road", "king's road", "old kent road", "lime street", "piccadilly gardens"}
+     "kings road", "king's road", "old kent road", "lime street", "piccadilly gardens",
+     "winter gardens"}
 )  # fmt: skip
 _UNIT_WORDS = frozenset(
     {"minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days", "week",

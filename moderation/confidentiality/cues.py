@@ -24,7 +24,8 @@ ROLES = (
 ROLE_WORDS = frozenset(w for phrase in ROLES.split("|") for w in phrase.split())
 _MODIFIER = (
     r"(?:contact|family|duty|link|support|social|senior|lead|school|agency|la|new|old|kinship|"
-    r"fostering|placement|leaving care|virtual school|deputy|assistant|acting|temporary|locum)"
+    r"fostering|placement|leaving care|virtual school|deputy|assistant|acting|temporary|locum|"
+    r"actual|real|current|previous|old)"
 )
 _ORGS = (
     r"team|service|services|centre|center|office|council|agency|camhs|cafcass|panel|hub|unit|"

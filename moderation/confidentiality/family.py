@@ -18,7 +18,8 @@ _CIRCUMSTANCE = re.compile(
     r"(?:in prison|in jail|in custody|prison|jail|gaol|hmp|locked up|on remand|remanded|"
     r"sentenced|got out of prison|released from prison|"
     r"got (?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|life) ?"
-    r"(?:years|yrs|months)(?=\s*(?:[.,;:!?\n]|$|for\b|inside\b|in prison\b))|"
+    r"(?:years|yrs|months)"
+    r"(?=\s*(?:[.,;:!?\n]|$|for\b|inside\b|in prison\b|yesterday\b|today\b|last\b|this\b))|"
     r"(?:been |was |got )?released early|been released|"
     r"(?:applied|applying) for (?:a |an )?(?:residence|child arrangements?|contact|"
     r"special guardianship|sgo)(?: order)?|"
@@ -36,6 +37,12 @@ _CIRCUMSTANCE = re.compile(
     r"suicide|took (?:his|her|their) own life|being deported|deported|deportation|deport|"
     r"contesting|contest(?:ed|s)?|fighting (?:for|the|us|it)|appealing|appeal|"
     r"non[- ]?molestation(?: order)?|non[- ]?mol\b|injunction|(?:in a )?refugee camp|in a camp|"
+    r"non[- ]?harassment order|interdict|"
+    r"(?:been |were |got )?split (?:up |over |across |between )(?:\w+ )?placements?|"
+    r"(?:is |was |now )?back in (?!(?-i:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|Year|Court|School|Contact|Reception)\b)(?-i:[A-Z])[\w'-]+|"
+    r"passed (?:away|last \w+|recently|suddenly|in \d{4})|"
     r"restraining order|neglect(?:ed)?|"
     r"domestic (?:violence|abuse)|sectioned|psychiatric (?:unit|ward|hospital)|"
     r"mental health unit|homeless|sex work|prostitution|trafficked|county lines|"
@@ -55,7 +62,7 @@ _RELATIVE = re.compile(
     r"(?:(?:little|big|older|younger|baby|half|step)[ -]?)?"
     r"(?:birth (?:mum|mam|mother|dad|father|parents?|family)|bio (?:mum|dad)|mum|mam|mom|"
     r"mummy|mammy|mother|dad|da|daddy|father|parents|step-?dad|step-?mum|nan|nana|nanna|gran|granny|grandma|"
-    r"grandad|grandpa|aunt|auntie|aunty|uncle|cousin|brother|sister|sibling|"
+    r"grandad|grandpa|aunt|auntie|aunty|uncle|cousins?|brothers?|sisters?|siblings?|"
     r"mum's (?:boyfriend|partner)|dad's (?:girlfriend|partner)|daughter|son)\b",
     re.IGNORECASE,
 )
@@ -137,15 +144,17 @@ CIRCUMSTANCE_WORDS = frozenset(
      "not", "won't", "wont", "placed", "lives", "live", "in", "got", "released", "back", "on",
      "sent", "gear", "influence", "drunk", "face", "gone", "went", "moved", "pissed",
      "hammered", "steaming", "hostel", "refuge", "sofa", "sofa-surfing", "surfing", "section",
-     "years", "yrs", "months", "inside", "recalled", "detained", "detention"}
+     "years", "yrs", "months", "inside", "recalled", "detained", "detention", "harassment",
+     "interdict", "split", "non-harassment"}
 )  # fmt: skip
-_TRIGGERS = CIRCUMSTANCE_WORDS - {"in", "got", "back", "on", "not", "being", "took", "non"}
+_TRIGGERS = CIRCUMSTANCE_WORDS - {"in", "got", "on", "not", "being", "took", "non"}
 
 
 # Everyday verbs that start a circumstance only with the next word ("went back to Poland",
 # "sent down"): the pattern is not tried at them otherwise.
 _NEXT_WORD = {
     "went": ("back",), "gone": ("back",), "moved": ("back", "to"), "sent": ("down",),
+    "back": ("in", "inside", "on"),
 }  # fmt: skip
 
 

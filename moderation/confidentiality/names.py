@@ -49,7 +49,8 @@ NOT_SURNAMES = frozenset(
      "facebook", "tiktok", "instagram", "snapchat", "whatsapp", "youtube", "messenger",
      "google", "zoom", "teams", "netflix", "xbox", "playstation", "mcdonalds", "mcdonald's",
      "epipen", "calpol", "inhaler", "tourette", "tourettes", "crohn", "asperger", "aspergers",
-     "card", "island", "bush", "bushes", "tree", "trees", "pass", "ticket", "voucher", "app"}
+     "card", "island", "bush", "bushes", "tree", "trees", "pass", "ticket", "voucher", "app",
+     "inn", "arms", "tavern"}
 )  # fmt: skip
 # Cue words after which a capitalised unknown word is still taken as a child's first name.
 CHILD_CUES = frozenset(
@@ -61,7 +62,9 @@ _YOUNG_NOUNS = frozenset({"man", "lady", "woman", "person"})
 # Birth-relative words after which a capitalised unknown word is read as that person's name
 # ("birth mum Jolene", "uncle Dwayne"); roles then decide whose relative it is.
 RELATIVE_CUES = frozenset(
-    {"mum", "mam", "mom", "mother", "dad", "father", "nan", "nana", "nanna", "gran", "granny",
+    {"nani", "dadi", "dada", "khala", "phupho", "phuppo", "chacha", "mamu", "mamoo", "taya",
+     "ammi", "abbu", "bibi",
+     "mum", "mam", "mom", "mother", "dad", "father", "nan", "nana", "nanna", "gran", "granny",
      "grandma", "grandad", "grandpa", "aunt", "auntie", "aunty", "uncle", "cousin", "stepdad",
      "step-dad", "stepmum", "step-mum"}
 )  # fmt: skip
@@ -71,6 +74,7 @@ _POSSESSED = frozenset(
      "aunt", "uncle", "brother", "sister", "sw", "social", "school", "teacher", "senco",
      "address", "dob", "birthday", "diagnosis", "meds", "medication", "contact", "placement",
      "foster", "carers", "nhs", "upn", "mosaic", "lcs", "passport", "pep", "ehcp", "case",
+     "nursery", "college", "class", "mobile", "phone",
      "ref", "reference", "id", "epilepsy", "adhd", "autism", "asthma", "inhaler", "seizures",
      "eczema", "allergy", "allergies", "condition", "paediatrician", "consultant", "tablets",
      "epipen", "diabetes", "insulin", "prescription", "paed", "appointment", "gp", "dentist",
@@ -87,6 +91,18 @@ _SURNAME_SHAPE = re.compile(
     r"ienė|aitis|son|sen|sson|stein|berg|mann|worth|thwaite|bottom|shaw|croft|castle|field|"
     r"ford|ley|ton|ham|wood|well|bridge|hurst|stone|more|combe|dale|thorpe|wick)"
 )
+
+_BRACKET_RELATIVE = re.compile(
+    r"\s*\((?:the |my |his |her |their )?(?:[a-z]+s' |[a-z]+'s )?(?:birth )?"
+    r"(?:mum|mam|dad|da|uncle|aunt|auntie|aunty|nan|nana|gran|granny|grandad|cousin|brother|"
+    r"sister|stepdad|stepmum)\)"
+)
+
+
+def _bracket_relative_after(doc: Doc, i: int) -> bool:
+    end = doc.ends[i]
+    return "(" in doc.text[end : end + 3] and _BRACKET_RELATIVE.match(doc.low, end) is not None
+
 
 _NAME_IS = ("name is ", "name's ", "names ", "called ", "named ", "name: ")
 
@@ -261,6 +277,8 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     if doc.possessive and not words.isdisjoint(_POSSESSED):
         slots += _possessive_slots(doc)
     slots += [i for i in doc.capitalised if _opens_as_subject(doc, i, lex)]
+    if "(" in doc.text:
+        slots += [i for i in doc.capitalised if _bracket_relative_after(doc, i)]
     if not known and not unknown_ok and not slots and "lil" not in words:
         return out
     heads = known | (words & NICKNAME_PREFIXES)
@@ -432,6 +450,16 @@ def _opens_as_subject(doc: Doc, i: int, lex: Lexicon) -> bool:
     if word.isupper() or not word.replace("-", "").isalpha():
         return False
     nxt = bases[j]
+    if (
+        doc.cap(j)
+        and j + 1 < len(bases)
+        and doc.joined(j)
+        and bases[j] not in lex.common_words
+        and bases[j] not in NOT_SURNAMES
+    ):
+        nxt = bases[j + 1]  # "Taliyah Grant-Moss starts at...": a surname before the verb
+        if j in doc.possessive:
+            return nxt in _AFTER_CONTRACTION
     return nxt in _PERSON_VERBS or (i in doc.possessive and nxt in _AFTER_CONTRACTION)
 
 
@@ -505,6 +533,8 @@ def _cued_unknown(doc: Doc, i: int, lex: Lexicon) -> bool:
         return True
     if doc.low[max(0, doc.starts[i] - 12) : doc.starts[i]].endswith(_NAME_IS):
         return True
+    if _bracket_relative_after(doc, i):
+        return True  # "Jamesie (the boys' uncle)"
     # An unknown name in a professional's slot: "Nikita from the kinship team", "SW Zofka".
     if base in lex.first_names or base in TITLES:
         return False

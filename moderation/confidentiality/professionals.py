@@ -209,9 +209,19 @@ _OTHER_OBJECT = re.compile(r"\b(?:about (?!her\b|him\b|them\b)|regarding|to the 
 
 
 def _praised(doc: Doc, pos: int) -> bool:
-    """The sentence around `pos` has a praise word ("Shout out to Priya", "amazing")."""
-    sentence = doc.low[doc.sentence_start(pos) : doc.sentence_end(pos)]
-    return _praise_pattern().search(sentence) is not None
+    """The sentence around `pos` has a praise word ("Shout out to Priya", "amazing") that is
+    not turned round ("the least helpful person", "not supportive")."""
+    start = doc.sentence_start(pos)
+    low = doc.low
+    for m in _praise_pattern().finditer(low, start, doc.sentence_end(pos)):
+        if _TURNED.search(low, max(start, m.start() - 16), m.start()) is None:
+            return True
+    return False
+
+
+_TURNED = re.compile(
+    r"\b(?:least|not|never|no|isn't|wasn't|hardly|un)\s+(?:very\s+|that\s+|so\s+)?$"
+)
 
 
 @cache

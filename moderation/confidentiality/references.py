@@ -23,7 +23,9 @@ _NI = re.compile(
     r" ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d](?![\w/])"
 )
 _NHS = re.compile(r"(?<![\w/+\-.])(\d{3})[ \-]?(\d{3})[ \-]?(\d{4})(?![\w/\-])")
-_SLASHED = re.compile(r"(?<![\w/])[A-Za-z]{2,6}[/\-]\d{2,4}[/\-]\d{3,7}(?:[/\-]\d{1,4})?(?![\w/])")
+_SLASHED = re.compile(
+    r"(?<![\w/])[A-Za-z]{2,6}(?:[/\-][A-Za-z]{2,6})?[/\-]\d{2,4}[/\-]\d{3,7}(?:[/\-]\d{1,4})?(?![\w/])"
+)  # "FC/23/00871", "EC-CP-22-0419"
 _CUE_WORDS = (
     r"(?:\bcase (?:no|number|num|ref|reference)\b|\bref(?:erence)?\b|\bref no\b|\bmosaic\b|"
     r"\blcs\b|\blado\b|\bcp ref\b|\bplacement (?:ref|number|id)\b|\bclient (?:id|number|no)\b|"
@@ -110,7 +112,10 @@ def find_references(doc: Doc) -> list[Span]:
     slashed = [i for i in before if doc.gap(i) in ("/", "-")]
     for pattern, heads in ((_COURT, alpha_digit), (_UPN, alpha_digit), (_NI, ni_heads)):
         spans.extend(Span(m.start(), m.end(), CASE_REFERENCE) for m in doc.match_at(pattern, heads))
-    spans.extend(Span(m.start(), m.end(), CASE_REFERENCE) for m in doc.match_at(_SLASHED, slashed))
+    slashed_heads = sorted({*slashed, *alpha_digit})  # "EC-CP-22-0419" is one token
+    spans.extend(
+        Span(m.start(), m.end(), CASE_REFERENCE) for m in doc.match_at(_SLASHED, slashed_heads)
+    )
     plain = [i for i in digit_toks if bases[i][0].isdigit()]
     for m in doc.match_at(_NHS, plain):
         digits = m.group(1) + m.group(2) + m.group(3)

@@ -29,6 +29,7 @@ _PARENTS = (
     r"bio[ -]?(?:mum|dad|mother|father)|"
     r"mum|mam|mom|mummy|mammy|mother|dad|da|daddy|father|step[ -]?(?:dad|mum|father|mother)|"
     r"nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad|granddad|grandpa|"
+    r"nani|dadi|dada|khala|phupho|phuppo|chacha|mamu|mamoo|taya|ammi|abbu|bibi|"
     r"grandfather|great[ -]?(?:nan|gran|grandma|grandad)|aunt|auntie|aunty|uncle|cousin"
 )
 _SIBLINGS = (
@@ -46,7 +47,8 @@ _LEFT_FAMILY = re.compile(
     rf"\s*(?:(?P<par>{_PARENTS})|(?P<sib>{_SIBLINGS})|(?P<kid>{_KIDS}))\s*[,:(-]?\s*$"
 )
 _RIGHT_FAMILY = re.compile(
-    r"^\s*[,(]\s*(?:(?:my|his|her|their|the (?:kids|bairns|weans)'?|[a-z][\w-]*'s)\s+)?"
+    r"^\s*[,(]\s*(?:(?:my|his|her|their|the (?:kids|bairns|weans)|the [a-z]+s'|[a-z][\w-]*'s)"
+    r"\s+)?"
     rf"(?P<par>{_PARENTS})\b"
     # "Brenda (Nan to 3)", "Sue, nan to two boys": a grandparent carer introducing herself
     r"(?!\s+(?:to|of)\s+(?:\d|one|two|three|four|five|six|my|our)\b)"
@@ -54,6 +56,7 @@ _RIGHT_FAMILY = re.compile(
 _LEFT_CARER = re.compile(
     r"(?:^|[\s(,])(?:welcome|hi|hello|hiya|hey|thanks|thank you|cheers|congrats|"
     r"congratulations|i'm|im|i am|my name is|my name's|me and|husband|wife|hubby|partner|"
+    r"call me|calls me|called me|husband is just|"
     r"other half|fianc[eé]e?|respite carer|carer|fellow carer|friend|mate|neighbour)"
     r"\s*(?:to\s+)?,?\s*$"
 )
@@ -81,13 +84,15 @@ _FAMILY_ENDINGS = tuple(
         "dad da daddy father parent parents nan nana nanna nanny gran granny grandma grandmother "
         "grandad granddad grandpa grandfather aunt auntie aunty uncle cousin brother sister "
         "sibling twin grandson granddaughter grandchild grandkid nephew niece son daughter "
-        "child fc one lo lad boy girl placement person yp"
+        "child fc one lo lad boy girl placement person yp "
+        "nani dadi dada khala phupho phuppo chacha mamu mamoo taya ammi abbu bibi"
     )
 )
 _CARER_ENDINGS = tuple(
     word_set(
         "welcome hi hello hiya hey thanks you cheers congrats congratulations i'm im am is "
-        "name's and husband wife hubby partner half fiance fiancé fiancee fiancée carer friend "
+        "name's and husband wife hubby partner half fiance fiancé fiancee fiancée carer friend me "
+        "just "
         "mate neighbour to"
     )
 )
@@ -148,11 +153,12 @@ _FAMILY_WORDS = word_set(
     "granddad grandpa grandfather great-nan aunt auntie aunty uncle cousin brother sister "
     "sibling twin parent parents grandson granddaughter grandchild grandkid nephew niece son "
     "daughter child fc one lo lad boy girl placement person yp boyfriend girlfriend partner "
-    "husband wife fella bloke ex bio birth"
+    "husband wife fella bloke ex bio birth "
+    "nani dadi dada khala phupho phuppo chacha mamu mamoo taya ammi abbu bibi"
 )
 _CARER_WORDS = word_set(
     "welcome hi hello hiya hey thanks thank you cheers congrats congratulations i'm im am "
-    "is name me husband wife hubby partner half fiance fiancee fiancé fiancée carer friend "
+    "is name me husband wife hubby partner half fiance fiancee fiancé fiancée carer friend just "
     "mate neighbour"
 )
 _RIGHT_NEAR = frozenset({"from", "at", "in", "with", "on", "who", "and", "to", "as", "our", "my",

@@ -61,6 +61,13 @@ VARIED_N = _HERE / "data" / "confidentiality_varied_n.jsonl"
 VARIED_O = _HERE / "data" / "confidentiality_varied_o.jsonl"
 VARIED_P = _HERE / "data" / "confidentiality_varied_p.jsonl"
 VARIED_Q = _HERE / "data" / "confidentiality_varied_q.jsonl"
+# Scotland, the West Midlands and Lancashire, and a general Facebook group: 120 each, never read
+# before tuning on them, measured at recall 0.926 / 0.963 / 0.982 and precision 0.926 / 0.981 /
+# 0.982 (their authors' summaries had named some identifier kinds, such as CHI numbers, which
+# were added first). Then tuned on (South Asian kinship words, Scottish orders, pubs, actors).
+VARIED_R = _HERE / "data" / "confidentiality_varied_r.jsonl"
+VARIED_S = _HERE / "data" / "confidentiality_varied_s.jsonl"
+VARIED_T = _HERE / "data" / "confidentiality_varied_t.jsonl"
 # The dev set lives in shared/ beside the repository (as on developer machines and in CI).
 DEV = _HERE.parents[2] / "shared" / "data" / "confidentiality_dev.jsonl"
 
@@ -115,6 +122,9 @@ def _sets() -> list[Any]:
         pytest.param(VARIED_O, id="varied_o"),
         pytest.param(VARIED_P, id="varied_p"),
         pytest.param(VARIED_Q, id="varied_q"),
+        pytest.param(VARIED_R, id="varied_r"),
+        pytest.param(VARIED_S, id="varied_s"),
+        pytest.param(VARIED_T, id="varied_t"),
     ]
 
 
@@ -134,6 +144,8 @@ _SPAN_ALLOWANCE = {
     VARIED_N: 0.05,
     VARIED_O: 0.04,
     VARIED_Q: 0.11,
+    VARIED_R: 0.05,
+    VARIED_T: 0.05,
 }
 
 

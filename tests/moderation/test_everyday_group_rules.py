@@ -93,6 +93,29 @@ FOUND = [
      "birth_family"),
     # a child's first phone, in brackets
     ("Deji's got his first phone (07700 900615) already", "Deji", "child_name"),
+    # a relative named in brackets after their name, and kinship words from South Asia
+    ("Jamesie (the boys' uncle) keeps taking them to the football", "Jamesie", "birth_family"),
+    ("Arham's nani Zubeda rang the school pretending to be me", "Zubeda", "birth_family"),
+    # Scottish orders, siblings split up, a parent back abroad, a death, a sentence
+    ("our Lewis's dad Derek Quinn has a non-harassment order", "non-harassment order",
+     "birth_family"),
+    ("Rosie-Lee Cairns and her brothers have been split over three placements",
+     "split over three placements", "birth_family"),
+    ("Dawid Nowak's dad is back in Poland and wants him for the summer", "back in Poland",
+     "birth_family"),
+    ("kinship carer for my niece Inaya Malik since her mum passed last year", "passed last year",
+     "birth_family"),
+    ("Kai Brannan's dad got 4 years yesterday", "got 4 years", "birth_family"),
+    # an unlisted first name with a surname before the verb
+    ("Taliyah Grant-Moss starts at Hollinsbrook Primary on Monday", "Taliyah Grant-Moss",
+     "child_name"),
+    # references written with two letter groups, as one token
+    ("CP reg ref is EC-CP-22-0419 if the school ask", "EC-CP-22-0419", "case_reference"),
+    # praise turned round is not praise
+    ("Ms Okonjo the SENCo is the least helpful person I have ever met. Refused to start it",
+     "Ms Okonjo", "professional_named_negative"),
+    ("unlike Carl the actual SW who's never even met the kids", "Carl",
+     "professional_named_negative"),
     # a child's own phone after a comma
     ("Kobe's got his own phone now, +44 7700 900731", "Kobe", "child_name"),
 ]  # fmt: skip
@@ -135,6 +158,15 @@ LEFT_ALONE = [
     "birth parents aren't contesting any more. Relief doesn't cover it",
     # praise for one worker and a complaint about an unnamed deputy head
     "Ms Dlamini from the virtual school was brilliant but the deputy head sat on his phone",
+    # a pub, a book, a brand, an actor, a venue, the carer's own nicknames
+    "Pub quiz at the Heather Inn on Friday for the fundraiser",
+    "Katie Morag is the only book that works at bedtime",
+    "Found a Harris Tweed jacket in the charity shop for £6",
+    "Hugh Grant carries Paddington 2 tbf",
+    "anyone going to the Winter Gardens panto? discounted tickets",
+    "What do your weans call you? Ours call me Nana Morag",
+    # a month after "back in"
+    "her dad is back in September for contact, mum is in rehab",
     # a hearing is not a person
     "Has anyone been through a Children's Hearing where the panel disagreed?",
     # moving up a year is not moving house
