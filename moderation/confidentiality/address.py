@@ -198,6 +198,9 @@ _VENUE_ON = re.compile(
 )
 
 
+_VENUE_LINKS = (" on ", " in ", " off ")
+
+
 def find_named_streets(doc: Doc, lex: Lexicon) -> list[Span]:
     spans: list[Span] = []
     for m in _street_matches(doc):
@@ -217,7 +220,9 @@ def find_named_streets(doc: Doc, lex: Lexicon) -> list[Span]:
         if all(p.isupper() for p in parts):
             continue
         start = m.end() - len(name) - 1 - len(suffix)
-        if _VENUE_ON.search(doc.text, max(0, start - 20), start):
+        if doc.text.endswith(_VENUE_LINKS, 0, start) and _VENUE_ON.search(
+            doc.text, max(0, start - 20), start
+        ):
             continue
         spans.append(Span(start, m.end(), ADDRESS))
     if doc.wordset.isdisjoint(_LOWER_CONTEXT):

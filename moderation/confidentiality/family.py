@@ -61,7 +61,8 @@ _RELATIVE = re.compile(
     r"\b(?:(?:my|his|her|their|the (?:kids|bairns|weans)'?|the children's)\s+)?"
     r"(?:(?:little|big|older|younger|baby|half|step)[ -]?)?"
     r"(?:birth (?:mum|mam|mother|dad|father|parents?|family)|bio (?:mum|dad)|mum|mam|mom|"
-    r"mummy|mammy|mother|dad|da|daddy|father|parents|step-?dad|step-?mum|nan|nana|nanna|gran|granny|grandma|"
+    r"mummy|mammy|mother|dad|da|daddy|father|parents|step-?dad|step-?mum|nan|nana|nanna|gran|"
+    r"granny|grandma|"
     r"grandad|grandpa|aunt|auntie|aunty|uncle|cousins?|brothers?|sisters?|siblings?|"
     r"mum's (?:boyfriend|partner)|dad's (?:girlfriend|partner)|daughter|son)\b",
     re.IGNORECASE,
@@ -158,6 +159,9 @@ _NEXT_WORD = {
 }  # fmt: skip
 
 
+_LENGTHS = frozenset({"years", "yrs", "months"})
+
+
 def _matches(doc: Doc) -> list[tuple[int, int]]:
     """Circumstance phrases, found by trying the pattern only at trigger words."""
     out: list[tuple[int, int]] = []
@@ -168,6 +172,8 @@ def _matches(doc: Doc) -> list[tuple[int, int]]:
         need = _NEXT_WORD.get(bases[i])
         if need is not None and (i == last or bases[i + 1] not in need):
             continue
+        if bases[i] in _LENGTHS and (i < 2 or bases[i - 2] != "got"):
+            continue  # "got 4 years", but not every "years" and "months"
         for k in (i - 2, i - 1, i):
             if k < 0 or doc.starts[k] < last_end:
                 continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from typing import Final, final
 
 from .cues import RIGHT_ROLE, ROLE_WORDS, professional_context
@@ -276,7 +277,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         slots += _clan_slots(doc, lex)
     if doc.possessive and not words.isdisjoint(_POSSESSED):
         slots += _possessive_slots(doc)
-    slots += [i for i in doc.capitalised if _opens_as_subject(doc, i, lex)]
+    slots += _subject_slots(doc, lex)
     if "(" in doc.text:
         slots += [i for i in doc.capitalised if _bracket_relative_after(doc, i)]
     if not known and not unknown_ok and not slots and "lil" not in words:
@@ -420,6 +421,7 @@ _AFTER_CONTRACTION = frozenset(
     {"just", "now", "finally", "already", "still", "been", "got", "going", "moving",
      "starting", "coming", "doing", "having", "off", "back", "settled", "settling"}
 )  # fmt: skip
+_SUBJECT_VERBS = _PERSON_VERBS | _AFTER_CONTRACTION
 # Endings of ordinary nouns and adjectives, rare in first names ("Transition", "Fostering").
 _NOUN_ENDINGS = (
     "tion", "sion", "ment", "ness", "ity", "ing", "ance", "ence", "ship", "ism", "ful", "less",
@@ -427,13 +429,62 @@ _NOUN_ENDINGS = (
 )  # fmt: skip
 
 
+def _subject_slots(doc: Doc, lex: Lexicon) -> list[int]:
+    """Capitalised words opening a sentence one or two tokens before a person's verb."""
+    bases = doc.bases
+    n = len(bases)
+    found: list[int] = []
+    for i in _sentence_openers(doc):
+        if (
+            i + 1 < n
+            and (bases[i + 1] in _SUBJECT_VERBS or (i + 2 < n and bases[i + 2] in _SUBJECT_VERBS))
+            and doc.cap(i)
+            and _opens_as_subject(doc, i, lex)
+        ):
+            found.append(i)
+    return found
+
+
+_BREAKS = ".!?\n:"
+
+
+def _sentence_openers(doc: Doc) -> list[int]:
+    """Tokens that may open a sentence: the first, and each one after a stop, found with
+    `str.find` (a few per message) rather than by looking at every token."""
+    text = doc.text
+    starts = doc.starts
+    openers = {0}
+    for mark in _BREAKS:
+        at = text.find(mark)
+        while at != -1:
+            i = bisect_right(starts, at)
+            if i < len(starts):
+                openers.add(i)
+            at = text.find(mark, at + 1)
+    return sorted(openers)
+
+
 def _opens_as_subject(doc: Doc, i: int, lex: Lexicon) -> bool:
     """An unlisted capitalised word opening a sentence before a person's verb: "Deontae
     started at...", "Dilnoza is 9", "Kaylan's moving". Everyday nouns in that slot
     ("Contact was cancelled") are on a list, and noun endings are left out."""
-    j = i + 1
     bases = doc.bases
-    if j >= len(bases) or not doc.initial(i) or not doc.joined(i):
+    j = i + 1
+    if j >= len(bases):
+        return False
+    # The verb straight after, or after a surname ("Taliyah Grant-Moss starts at...").
+    k = j
+    if (
+        doc.cap(j)
+        and j + 1 < len(bases)
+        and bases[j] not in lex.common_words
+        and bases[j] not in NOT_SURNAMES
+    ):
+        k = j + 1
+    verb = bases[k]
+    if verb not in _PERSON_VERBS and not (k - 1 in doc.possessive and verb in _AFTER_CONTRACTION):
+        return False  # the cheap set tests first
+    if not doc.initial(i) or not doc.joined(i) or (k > j and not doc.joined(j)):
         return False
     base = bases[i]
     if (
@@ -447,20 +498,7 @@ def _opens_as_subject(doc: Doc, i: int, lex: Lexicon) -> bool:
     ):
         return False
     word = doc.word(i).removesuffix("'s").removesuffix("\u2019s")
-    if word.isupper() or not word.replace("-", "").isalpha():
-        return False
-    nxt = bases[j]
-    if (
-        doc.cap(j)
-        and j + 1 < len(bases)
-        and doc.joined(j)
-        and bases[j] not in lex.common_words
-        and bases[j] not in NOT_SURNAMES
-    ):
-        nxt = bases[j + 1]  # "Taliyah Grant-Moss starts at...": a surname before the verb
-        if j in doc.possessive:
-            return nxt in _AFTER_CONTRACTION
-    return nxt in _PERSON_VERBS or (i in doc.possessive and nxt in _AFTER_CONTRACTION)
+    return not word.isupper() and word.replace("-", "").isalpha()
 
 
 def _possessive_slots(doc: Doc) -> list[int]:

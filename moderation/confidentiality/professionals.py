@@ -4,6 +4,12 @@ Each complaint word is pinned to the nearest named professional before it in the
 previous sentence (or, failing that, the next one after it in the same sentence), unless an
 unnamed professional ("the IRO") stands in between: then the complaint is about that person.
 Praise of one professional and a complaint about another therefore mark only the second.
+
+Three weaker kinds of cue follow stricter rules, since they are often about something else:
+single words a sentiment lexicon scores as negative, and remarks quoted back at the group,
+count only for a worker who is not praised, in the same sentence, through a pronoun, or in a
+sentence with no subject of its own after the only worker named. Asking the group about a
+worker ("Anyone else had X as IRO?") counts only for the worker named after the question.
 """
 
 from __future__ import annotations
@@ -113,9 +119,23 @@ _QUOTE_MARKS = ("'", "\u2018", '"', "\u201c")
 
 
 def _quoted_remarks(doc: Doc) -> list[tuple[int, int]]:
-    if not any(mark in doc.text for mark in _QUOTE_MARKS):
-        return []
-    return [m.span() for m in _QUOTED.finditer(doc.text)]
+    """The pattern is tried only where a quote mark opens after a space or bracket (found with
+    `str.find`): apostrophes are in nearly every message, and a search would try every
+    character."""
+    text = doc.text
+    out: list[tuple[int, int]] = []
+    for mark in _QUOTE_MARKS:
+        last = -1
+        at = text.find(mark)
+        while at != -1:
+            if at > last and (at == 0 or text[at - 1] in " (\n\t"):
+                m = _QUOTED.match(text, at)
+                if m is not None:
+                    out.append(m.span())
+                    last = m.end()
+            at = text.find(mark, at + 1)
+    out.sort()
+    return out
 
 
 # A sentence that opens with a pronoun carries on about the person named just before
@@ -219,9 +239,7 @@ def _praised(doc: Doc, pos: int) -> bool:
     return False
 
 
-_TURNED = re.compile(
-    r"\b(?:least|not|never|no|isn't|wasn't|hardly|un)\s+(?:very\s+|that\s+|so\s+)?$"
-)
+_TURNED = re.compile(r"\b(?:least|not|never|no|isn't|wasn't|hardly)\s+(?:very\s+|that\s+|so\s+)?$")
 
 
 @cache

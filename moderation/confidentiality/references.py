@@ -24,7 +24,8 @@ _NI = re.compile(
 )
 _NHS = re.compile(r"(?<![\w/+\-.])(\d{3})[ \-]?(\d{3})[ \-]?(\d{4})(?![\w/\-])")
 _SLASHED = re.compile(
-    r"(?<![\w/])[A-Za-z]{2,6}(?:[/\-][A-Za-z]{2,6})?[/\-]\d{2,4}[/\-]\d{3,7}(?:[/\-]\d{1,4})?(?![\w/])"
+    r"(?<![\w/])[A-Za-z]{2,6}(?:[/\-][A-Za-z]{2,6})?[/\-]\d{2,4}[/\-]\d{3,7}"
+    r"(?:[/\-]\d{1,4})?(?![\w/])"
 )  # "FC/23/00871", "EC-CP-22-0419"
 _CUE_WORDS = (
     r"(?:\bcase (?:no|number|num|ref|reference)\b|\bref(?:erence)?\b|\bref no\b|\bmosaic\b|"

@@ -272,7 +272,10 @@ _NAMED_AS = re.compile(
 
 
 def _parent_named_as(left: str) -> bool:
-    return left.endswith(" ") and _NAMED_AS.search(left) is not None
+    return left.endswith(_NAMED_AS_ENDINGS) and _NAMED_AS.search(left) is not None
+
+
+_NAMED_AS_ENDINGS = ("'s ", "\u2019s ", " is ")
 
 
 def _parent_after(gap_after: str, right: str) -> bool:

@@ -242,7 +242,12 @@ def _context_matches(doc: Doc) -> list[re.Match[str]]:
     if not words:
         return found
     capitalised = doc.capitalised
+    bases = doc.bases
+    last = len(bases) - 1
     for k in doc.where(words):
+        need = _CUE_NEXT.get(bases[k])
+        if need is not None and (k == last or bases[k + 1] not in need):
+            continue  # "new" opens a cue only as "new school is", "kids" only as "kids at"
         # The name after the cue starts with a capital within four tokens ("got a place at X").
         at = bisect_right(capitalised, k)
         if at == len(capitalised) or capitalised[at] > k + _CUE_REACH:
@@ -322,6 +327,16 @@ def _saint_schools_after(doc: Doc, lex: Lexicon) -> list[Span]:
     return spans
 
 
+# Everyday words that open a school cue only before one of these: checked before the pattern.
+_AT_IN = frozenset({"at", "in"})
+_CUE_NEXT: dict[str, frozenset[str]] = {
+    "new": frozenset({"school"}), "school": frozenset({"is"}), "first": frozenset({"day"}),
+    "last": frozenset({"day"}), "anyone": frozenset({"at", "else"}),
+    "anybody": frozenset({"at", "else"}), "any1": frozenset({"at", "else"}),
+    "young": frozenset({"person"}), "key": frozenset({"worker"}),
+    "kid": _AT_IN, "kids": _AT_IN, "child": _AT_IN, "children": _AT_IN, "son": _AT_IN,
+    "daughter": _AT_IN, "grandson": _AT_IN, "granddaughter": _AT_IN, "yp": _AT_IN,
+}  # fmt: skip
 _KID_WORDS = frozenset({"kid", "kids", "children", "child", "son", "daughter", "grandson",
                         "granddaughter", "young", "yp"})  # fmt: skip
 _CONTEXT_WORDS = _KID_WORDS | frozenset(
