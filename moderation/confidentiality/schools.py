@@ -238,7 +238,13 @@ def _street_after(doc: Doc, k: int) -> bool:
 
 def _context_matches(doc: Doc) -> list[re.Match[str]]:
     found: list[re.Match[str]] = []
-    words = doc.wordset & _CONTEXT_WORDS
+    wordset = doc.wordset
+    words = wordset & _CONTEXT_WORDS
+    if words and not words.isdisjoint(_CUE_NEXT):
+        # An everyday cue word counts only if the word it needs next is in the message too.
+        words = frozenset(
+            [w for w in words if w not in _CUE_NEXT or not wordset.isdisjoint(_CUE_NEXT[w])]
+        )
     if not words:
         return found
     capitalised = doc.capitalised
