@@ -109,6 +109,11 @@ def _adversarial() -> dict[str, str]:
         "hyphens": "-" * n,
         "apostrophes": "'" * n,
         "letters and digits": "a1" * 2000,
+        "spoken emails": "jo bloggs at example dot " * 170,
+        "dots": "x dot " * 700,
+        "quotes": "'abc " * 800,
+        "school cues": "kids at SMB school " * 210,
+        "sentence openers": "Zed is. " * 500,
     }
     return {name: text[:n] for name, text in cases.items()}
 

@@ -138,24 +138,37 @@ def find_emails(doc: Doc) -> list[Span]:
 
 # An address read out or typed by voice: "pauline mcardle at example dot co dot uk". The part
 # before "at" is one or two words (voice typing drops the dot between first and last name).
-_SPOKEN_EMAIL = re.compile(
-    r"(?<![\w.])(?:(?P<first>[a-z][\w.+-]{0,40})\s+)?"
-    r"(?P<local>[a-z][\w.+-]{0,40}(?:\s+(?:dot|underscore)\s+[a-z0-9][\w+-]{0,40}){0,2})\s+at\s+"
+# Only tried where " at " is followed by a spoken domain with a known ending ("uk", "com"), so
+# that "meet at the cafe dot dot dot" is left alone and no pattern runs along the whole text.
+_SPOKEN_DOMAIN = re.compile(
     r"[a-z0-9][a-z0-9-]{0,62}(?:\s+dot\s+[a-z0-9-]{2,20}){0,3}"
     r"\s+dot\s+(?:uk|com|org|net|scot|wales|cymru|ie)\b"
 )
+_SPOKEN_LOCAL = re.compile(
+    r"(?<![\w.])(?:(?P<first>[a-z][\w.+-]{0,40})\s+)?"
+    r"(?P<local>[a-z][\w.+-]{0,40}(?:\s+(?:dot|underscore)\s+[a-z0-9][\w+-]{0,40}){0,2})$"
+)
+_LOCAL_REACH = 120
 _SPOKEN_FILLER = frozenset({"me", "us", "him", "her", "them", "it", "is", "email", "mail", "on"})
 
 
 def find_spoken_emails(doc: Doc, common_words: frozenset[str]) -> list[Span]:
-    """Addresses written out in words, only with a known ending ("uk", "com") so that
-    "meet at the cafe dot dot dot" is left alone."""
+    """Addresses written out in words."""
     spans: list[Span] = []
-    for m in _SPOKEN_EMAIL.finditer(doc.low):
-        local = m.group("local")
-        if local in common_words or local in _SPOKEN_FILLER:
-            continue
-        first = m.group("first")
-        ok_first = first is not None and first not in common_words and first not in _SPOKEN_FILLER
-        spans.append(Span(m.start("first") if ok_first else m.start("local"), m.end(), EMAIL))
+    low = doc.low
+    at = low.find(" at ")
+    while at != -1:
+        domain = _SPOKEN_DOMAIN.match(low, at + 4)
+        m = None if domain is None else _SPOKEN_LOCAL.search(low, max(0, at - _LOCAL_REACH), at)
+        if domain is not None and m is not None:
+            local = m.group("local")
+            first = m.group("first")
+            if local not in common_words and local not in _SPOKEN_FILLER:
+                ok_first = (
+                    first is not None and first not in common_words and first not in _SPOKEN_FILLER
+                )
+                spans.append(
+                    Span(m.start("first") if ok_first else m.start("local"), domain.end(), EMAIL)
+                )
+        at = low.find(" at ", at + 1)
     return spans
