@@ -212,6 +212,17 @@ def _prison_matches(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
     return out
 
 
+def _last_relative(doc: Doc, lo: int, hi: int, sentence: int) -> int:
+    """Where the last birth relative in [lo, hi) within `sentence` starts, or -1: "my mum" and
+    the like (the carer's own family) do not count."""
+    found = -1
+    if may_contain(doc.text[lo:hi], _RELATIVE_STEMS):
+        for r in _relatives(doc, lo, hi):
+            if doc.sentence(r.start()) == sentence and not _own_family(r.group()):
+                found = r.start()
+    return found
+
+
 def find_circumstances(doc: Doc, lex: Lexicon) -> list[tuple[Span, int]]:
     """Circumstance spans with the character offset of the relative word they hang on."""
     out: list[tuple[Span, int]] = []
@@ -221,20 +232,12 @@ def find_circumstances(doc: Doc, lex: Lexicon) -> list[tuple[Span, int]]:
         found = sorted([*found, *_prison_matches(doc, lex)])
     for m_start, m_end in found:
         sentence = doc.sentence(m_start)
-        lo = max(0, m_start - _MAX_GAP)
-        rel_start = -1
-        if may_contain(text[lo:m_start], _RELATIVE_STEMS):
-            for r in _relatives(doc, lo, m_start):
-                if doc.sentence(r.start()) == sentence and not _own_family(r.group()):
-                    rel_start = r.start()
+        rel_start = _last_relative(doc, max(0, m_start - _MAX_GAP), m_start, sentence)
         if rel_start < 0 and _PRONOUN_BEFORE.search(text, max(0, m_start - 12), m_start):
             # "her dad doesn't come any more... I couldn't tell her he got sent down": the
             # pronoun carries the relative named earlier in the sentence.
             far = max(doc.sentence_start(m_start), m_start - _PRONOUN_GAP)
-            if may_contain(text[far:m_start], _RELATIVE_STEMS):
-                for r in _relatives(doc, far, m_start):
-                    if not _own_family(r.group()):
-                        rel_start = r.start()
+            rel_start = _last_relative(doc, far, m_start, sentence)
         if (
             rel_start >= 0
             and _RELOCATION.match(text, m_start, m_end)

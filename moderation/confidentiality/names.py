@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from typing import Final, final
 
 from .cues import RIGHT_ROLE, ROLE_WORDS, professional_context
@@ -434,7 +433,7 @@ def _subject_slots(doc: Doc, lex: Lexicon) -> list[int]:
     bases = doc.bases
     n = len(bases)
     found: list[int] = []
-    for i in _sentence_openers(doc):
+    for i in doc.openers():
         if (
             i + 1 < n
             and (bases[i + 1] in _SUBJECT_VERBS or (i + 2 < n and bases[i + 2] in _SUBJECT_VERBS))
@@ -443,25 +442,6 @@ def _subject_slots(doc: Doc, lex: Lexicon) -> list[int]:
         ):
             found.append(i)
     return found
-
-
-_BREAKS = ".!?\n:"
-
-
-def _sentence_openers(doc: Doc) -> list[int]:
-    """Tokens that may open a sentence: the first, and each one after a stop, found with
-    `str.find` (a few per message) rather than by looking at every token."""
-    text = doc.text
-    starts = doc.starts
-    openers = {0}
-    for mark in _BREAKS:
-        at = text.find(mark)
-        while at != -1:
-            i = bisect_right(starts, at)
-            if i < len(starts):
-                openers.add(i)
-            at = text.find(mark, at + 1)
-    return sorted(openers)
 
 
 def _opens_as_subject(doc: Doc, i: int, lex: Lexicon) -> bool:

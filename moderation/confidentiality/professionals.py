@@ -274,7 +274,8 @@ def criticised(doc: Doc, pros: list[tuple[int, int]]) -> set[int]:
     cues += [(pos, end, True) for pos, end in _quoted_remarks(doc)]
     for pos, cue_end, weak in cues:
         cue_sentence = doc.sentence(pos)
-        gossip = doc.low[pos:cue_end] in _GOSSIP
+        cue = doc.low[pos:cue_end]
+        gossip = cue in _GOSSIP
         if gossip and _praise_pattern().search(doc.low) is not None:
             continue  # "Anyone else had Priya as SSW? She's amazing"
         named_next = _named_next(text, cue_end, pros)
@@ -283,7 +284,7 @@ def criticised(doc: Doc, pros: list[tuple[int, int]]) -> set[int]:
         if named_next >= 0:
             hits.add(named_next)  # "can't say the same for Mr Baptiste", "furious with Jo"
             continue
-        if "same" in doc.low[pos:cue_end]:
+        if "same" in cue:
             continue  # "brilliant... can't say the same for the last one": someone unnamed
         if gossip:
             earliest = cue_sentence + 1  # never a name before the question
@@ -300,7 +301,7 @@ def criticised(doc: Doc, pros: list[tuple[int, int]]) -> set[int]:
                 back = 1
             earliest = cue_sentence - back
         else:
-            earliest = cue_sentence - _reach(doc, pos, doc.low[pos:cue_end], lone_unpraised)
+            earliest = cue_sentence - _reach(doc, pos, cue, lone_unpraised)
         best = -1
         for k, (_, e) in enumerate(pros):
             if e <= pos and earliest <= sentences[k] <= cue_sentence:

@@ -210,7 +210,8 @@ def classify(doc: Doc, mention: Mention, lex: Lexicon) -> str:
         and _RIGHT_MEDIA.match(doc.text, mention.end) is not None
     ):
         return PUBLIC
-    left = doc.low[max(0, mention.start - _WINDOW) : mention.start]
+    window = doc.low[max(0, mention.start - _WINDOW) : mention.start]
+    left = window
     right = doc.low[mention.end : mention.end + _WINDOW]
     if not _FAMILY_WORDS.isdisjoint(before):
         # "Tyrese's birth mum is Georgia Whitlock": the relative named after "is".
@@ -224,9 +225,7 @@ def classify(doc: Doc, mention: Mention, lex: Lexicon) -> str:
             if role != KIN or not _parent_after(gap_after, right):
                 return role
             # "my sister Roxanne (their mum)": a kinship carer's relative who is the parent
-    if _parent_after(gap_after, right) or _parent_named_as(
-        doc.low[max(0, mention.start - _WINDOW) : mention.start]
-    ):
+    if _parent_after(gap_after, right) or _parent_named_as(window):
         return RELATIVE
     if (
         not ROLE_WORDS.isdisjoint(before)

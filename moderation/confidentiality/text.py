@@ -55,6 +55,10 @@ _STOPS = bytes(0x31 if chr(b) in ".!?\n" else _SPACE for b in range(256))
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|[.!?]*(?=\s|$))")
 
 
+# Marks after which a token opens a sentence (or a list item: "DOB: ...").
+_OPENING_MARKS = ".!?\n:"
+
+
 def may_contain(window: str, stems: tuple[str, ...]) -> bool:
     """False only when `window` certainly contains none of the lowercase ASCII `stems`, in any
     case: a cheap test to run before a case-insensitive pattern whose every match holds a stem.
@@ -359,7 +363,23 @@ class Doc:
         if i == 0:
             return True
         gap = self.text[self.ends[i - 1] : self.starts[i]]
-        return any(ch in ".!?\n:" for ch in gap)
+        return any(ch in _OPENING_MARKS for ch in gap)
+
+    def openers(self) -> list[int]:
+        """Tokens that may start a sentence (a superset of those `initial` accepts): the first,
+        and each one after a mark, found with `str.find` (a few per message) rather than by
+        looking at every gap."""
+        text = self.text
+        starts = self.starts
+        found = {0}
+        for mark in _OPENING_MARKS:
+            at = text.find(mark)
+            while at != -1:
+                i = bisect_right(starts, at)
+                if i < len(starts):
+                    found.add(i)
+                at = text.find(mark, at + 1)
+        return sorted(found)
 
     def to_origin(self, start: int, end: int) -> tuple[int, int]:
         """Map a cleaned-text span back to the caller's text."""

@@ -68,3 +68,12 @@ def test_sentence_start_and_end_bound_the_same_sentence() -> None:
         " Ours is 3.5 miles away\n",
         "See you at 10.",
     ]
+
+
+def test_openers_hold_every_token_that_starts_a_sentence() -> None:
+    text = "Kai is 9. DOB: 1/2/15! Ours is 3.5 miles away\nsee you"
+    doc = prepare(text)
+    starting = [i for i in range(len(doc.bases)) if doc.initial(i)]
+    assert set(starting) <= set(doc.openers())
+    # "3.5" counts too: `initial` reads any full stop as a break, and so must `openers`.
+    assert [doc.word(i) for i in starting] == ["Kai", "DOB", "1", "Ours", "5", "see"]
